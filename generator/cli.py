@@ -1,0 +1,74 @@
+"""Command line: `python -m generator extract|build|candidates`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from pathlib import Path
+
+from .export import article_facts_to_dict
+from .extract import extract
+from .ingest import ingest_files
+
+log = logging.getLogger("generator")
+
+
+def _extract(args: argparse.Namespace) -> int:
+    result = ingest_files(Path(f) for f in args.files)
+    for problem in result.problems:
+        print(f"error: {problem}", file=sys.stderr)
+    docs = [article_facts_to_dict(extract(a)) for a in result.articles]
+    if args.out:
+        out = Path(args.out)
+        out.mkdir(parents=True, exist_ok=True)
+        for doc, article in zip(docs, result.articles):
+            (out / f"{article.stem}.json").write_text(json.dumps(doc, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    else:
+        json.dump(docs, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    return 1 if result.problems and args.strict else 0
+
+
+def _build(args: argparse.Namespace) -> int:
+    from .pipeline import BuildOptions, build
+
+    report = build(BuildOptions(seeds_dir=Path(args.seeds), content_dir=Path(args.content), languages=tuple(args.languages.split(","))))
+    for problem in report.problems:
+        print(f"error: {problem}", file=sys.stderr)
+    print(f"{report.articles} articles, {report.pages} pages ({report.written} written, {report.removed} removed)")
+    return 1 if report.problems and args.strict else 0
+
+
+def _candidates(args: argparse.Namespace) -> int:
+    from collections import Counter
+
+    result = ingest_files(Path(f) for f in args.files)
+    counts: Counter[str] = Counter()
+    for article in result.articles:
+        counts.update(extract(article).candidates)
+    for name, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+        print(f"{n}\t{name}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m generator", description="Briefing site generator")
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("extract", help="extract facts from articles (JSON, the export contract)")
+    p.add_argument("--out", help="directory for one <stem>.json per article (default: a JSON list on stdout)")
+    p.add_argument("--strict", action="store_true", help="exit 1 when any input file has a problem")
+    p.add_argument("files", nargs="+")
+    p.set_defaults(run=_extract)
+    b = sub.add_parser("build", help="generate the Markdown pages under content/ (no MkDocs)")
+    b.add_argument("--seeds", default="seeds")
+    b.add_argument("--content", default="content")
+    b.add_argument("--languages", default="en,uk,ru,de,fr")
+    b.add_argument("--strict", action="store_true")
+    b.set_defaults(run=_build)
+    c = sub.add_parser("candidates", help="list unknown capitalised names for the gazetteer")
+    c.add_argument("files", nargs="+")
+    c.set_defaults(run=_candidates)
+    args = parser.parse_args(argv)
+    return int(args.run(args))

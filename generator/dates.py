@@ -1,0 +1,183 @@
+"""Find date expressions in article text and resolve them against the publication date.
+
+Only phrases found here are resolved (no whole-text guessing that reads "We" as
+Wednesday). English month and weekday names must be capitalised; Ukrainian and Russian
+forms come from the tables in data/dates.yaml.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from dataclasses import dataclass
+
+from .lexicon import apostrophe_pattern, load
+
+HALF_YEAR = dt.timedelta(days=183)
+DAY = r"(?<![\d.,:])(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
+DASH = r"\s*(?:-|\u2013|\u2014|to|through|until|до|по)\s*"
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int
+    end: int
+    text: str
+    dates: tuple[dt.date, ...]
+    basis: str  # explicit or relative
+    future: bool = False  # "next Friday", "tomorrow": a plan, not a report
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    absolute: re.Pattern[str]
+    weekday: re.Pattern[str]
+    relative: re.Pattern[str] | None
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    relatives: dict[str, int]
+    future: frozenset[str]
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(apostrophe_pattern(w) for w in sorted(words, key=len, reverse=True))
+
+
+@functools.cache
+def _patterns(language: str) -> _Patterns:
+    data = load("dates")
+    lang = language if language in data["months"] else "en"
+    months: dict[str, int] = data["months"][lang]
+    weekdays: dict[str, int] = data["weekdays"][lang]
+    relatives: dict[str, int] = data["relative"].get(lang, {})
+    joiners = "|".join(re.escape(j) for j in data["list_joiners"][lang])
+    day_list = rf"(?P<days>{DAY}(?:(?:{DASH}|\s*(?:{joiners})\s*){DAY})*)"
+    year = r"(?:,?\s*(?P<year>(?:19|20)\d\d)(?!\d)(?:\s*(?:року|р\.|года|г\.))?)?"
+    if lang == "en":
+        month_names = "|".join(
+            rf"{re.escape(m.capitalize())}\.?" if len(m) <= 4 else re.escape(m.capitalize())
+            for m in sorted(months, key=len, reverse=True)
+        )
+        absolute = (
+            rf"\b(?P<month1>{month_names})\b\s*{day_list.replace('days', 'days1')}{year.replace('year', 'year1')}"
+            rf"|{day_list}\s+(?P<month2>{month_names})\b{year}"
+        )
+        flags = 0
+        weekday_names = "|".join(w.capitalize() for w in weekdays)
+        future_words = "|".join(data["future_markers"][lang])
+        weekday = rf"\b(?:(?:on|last|this)\s+)?(?:(?P<future>{future_words})\s+)?(?P<weekday>{weekday_names})\b"
+    else:
+        absolute = rf"{day_list}\s+(?P<month2>{_alternation(list(months))})(?!\w){year}"
+        flags = re.I
+        future_words = _alternation(data["future_markers"][lang])
+        weekday = rf"(?<!\w)(?:(?:у|в|во|на)\s+)?(?:(?P<future>{future_words})\s+)?(?P<weekday>{_alternation(list(weekdays))})(?!\w)"
+    relative = rf"(?<!\w)(?P<relative>{_alternation(list(relatives))})(?!\w)" if relatives else None
+    return _Patterns(
+        absolute=re.compile(absolute, flags),
+        weekday=re.compile(weekday, re.I if lang != "en" else 0),
+        relative=re.compile(relative, re.I) if relative else None,
+        months={k.lower(): v for k, v in months.items()},
+        weekdays={_fold(k): v for k, v in weekdays.items()},
+        relatives={_fold(k): v for k, v in relatives.items()},
+        future=frozenset(data["future_markers"][lang]),
+    )
+
+
+def _fold(word: str) -> str:
+    return re.sub("[\u2019\u02bc`]", "'", word.lower())
+
+
+def infer_year(month: int, day: int, published: dt.date) -> dt.date | None:
+    """The date nearest to publication: a year-less date lies within half a year of it."""
+    for year in (published.year, published.year - 1, published.year + 1):
+        try:
+            candidate = dt.date(year, month, day)
+        except ValueError:
+            return None
+        if abs(candidate - published) <= HALF_YEAR:
+            return candidate
+    return None
+
+
+def _days(text: str) -> list[int]:
+    numbers = [int(n) for n in re.findall(r"\d+", text)]
+    if len(numbers) == 2 and re.search(DASH, text) and numbers[0] < numbers[1]:
+        return list(range(numbers[0], numbers[1] + 1))
+    return numbers
+
+
+def find_dates(text: str, language: str, published: dt.date) -> list[DateMention]:
+    """Every date phrase in `text` with its resolved date(s), in text order."""
+    pats = _patterns(language)
+    found: list[DateMention] = []
+    for m in pats.absolute.finditer(text):
+        month_word = (m.group("month1") if "month1" in m.groupdict() and m.group("month1") else m.group("month2")) or ""
+        month = pats.months.get(month_word.rstrip(".").lower())
+        days_text = m.groupdict().get("days1") or m.group("days") or ""
+        year_text = m.groupdict().get("year1") or m.group("year")
+        if month is None or not days_text:
+            continue
+        resolved: list[dt.date] = []
+        for day in _days(days_text):
+            if year_text:
+                try:
+                    resolved.append(dt.date(int(year_text), month, day))
+                except ValueError:
+                    continue
+            else:
+                candidate = infer_year(month, day, published)
+                if candidate:
+                    resolved.append(candidate)
+        if resolved:
+            found.append(DateMention(m.start(), m.end(), m.group(0), tuple(resolved), "explicit"))
+    for m in pats.weekday.finditer(text):
+        if any(d.start <= m.start() < d.end or 0 <= d.start - m.end() <= 3 for d in found):
+            continue  # "Friday, June 20": the explicit date wins
+        weekday = pats.weekdays[_fold(m.group("weekday"))]
+        future = bool(m.group("future"))
+        if future:
+            offset = (weekday - published.isoweekday()) % 7 or 7
+        else:
+            offset = -((published.isoweekday() - weekday) % 7)
+        found.append(DateMention(m.start(), m.end(), m.group(0), (published + dt.timedelta(days=offset),), "relative", future))
+    if pats.relative:
+        for m in pats.relative.finditer(text):
+            offset = pats.relatives[_fold(m.group("relative"))]
+            found.append(DateMention(m.start(), m.end(), m.group(0), (published + dt.timedelta(days=offset),), "relative", offset > 0))
+    return sorted(found, key=lambda d: d.start)
+
+
+def publication_date_from_text(body: str, language: str) -> tuple[dt.date, str] | None:
+    """The date of a dateline with a year, else of a weekday-plus-date mention.
+
+    A weekday next to a year-less date fixes the year only among the years the article
+    itself names; without any year there is no honest answer and the caller reports it.
+    """
+    head = body[:300]
+    pats = _patterns(language)
+    for m in pats.absolute.finditer(head):
+        year = m.groupdict().get("year1") or m.group("year")
+        if year:
+            months = m.groupdict().get("month1") or m.group("month2")
+            days = _days(m.groupdict().get("days1") or m.group("days"))
+            try:
+                return dt.date(int(year), pats.months[months.rstrip(".").lower()], days[0]), "dateline"
+            except (ValueError, KeyError, IndexError):
+                continue
+    years = sorted({int(y) for y in re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", body)})
+    for w in pats.weekday.finditer(body):
+        after = pats.absolute.match(body, w.end() + (2 if body[w.end() : w.end() + 2] == ", " else 1))
+        if not after or not years:
+            continue
+        months = after.groupdict().get("month1") or after.group("month2")
+        day = _days(after.groupdict().get("days1") or after.group("days"))[0]
+        weekday = pats.weekdays[_fold(w.group("weekday"))]
+        for year in sorted(years, reverse=True):
+            try:
+                candidate = dt.date(year, pats.months[months.rstrip(".").lower()], day)
+            except (ValueError, KeyError):
+                continue
+            if candidate.isoweekday() == weekday:
+                return candidate, "weekday"
+    return None

@@ -1,0 +1,100 @@
+"""Entities from data/gazetteer.yaml: canonical names, labels per language, aliases, roles."""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from .lexicon import apostrophe_pattern, load
+
+
+@dataclass(frozen=True)
+class Entity:
+    name: str
+    kind: str  # person, organisation, country, place
+    qid: str | None
+    labels: dict[str, str]
+    actor_only: bool = False
+
+    def label(self, language: str) -> str:
+        return self.labels.get(language) or self.labels.get("en") or self.name
+
+    @property
+    def is_actor(self) -> bool:
+        return self.kind in ("person", "organisation", "country")
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    text: str
+    entity: Entity
+    by_role: bool  # "the Russian leader": refers to the entity without naming it
+
+
+class Gazetteer:
+    def __init__(self, entries: list[dict]):
+        self.entities = {e["name"]: _entity(e) for e in entries}
+        names: dict[str, str] = {}
+        roles: dict[str, str] = {}
+        for e in entries:
+            for alias in [e["name"], *e.get("aliases", [])]:
+                names.setdefault(alias, e["name"])
+            for role in e.get("roles", []):
+                roles.setdefault(role.lower(), e["name"])
+        self._names = names
+        self._roles = roles
+        self._name_pattern = _pattern(names, flags=0)
+        self._role_pattern = _pattern(roles, flags=re.I)
+
+    def get(self, name: str) -> Entity | None:
+        return self.entities.get(name)
+
+    def label(self, name: str, language: str) -> str:
+        entity = self.entities.get(name)
+        return entity.label(language) if entity else name
+
+    def mentions(self, text: str) -> list[Mention]:
+        """Named and role mentions, longest match first, never overlapping."""
+        found: list[Mention] = []
+        taken: list[tuple[int, int]] = []
+        for pattern, table, by_role in ((self._name_pattern, self._names, False), (self._role_pattern, self._roles, True)):
+            for m in pattern.finditer(text):
+                if any(s < m.end() and m.start() < e for s, e in taken):
+                    continue
+                key = m.group(0).lower() if by_role else _alias_key(m.group(0), table)
+                name = table.get(key)
+                if name is None:
+                    continue
+                taken.append((m.start(), m.end()))
+                found.append(Mention(m.start(), m.end(), m.group(0), self.entities[name], by_role))
+        return sorted(found, key=lambda x: x.start)
+
+
+def _alias_key(surface: str, table: dict[str, str]) -> str:
+    if surface in table:
+        return surface
+    folded = re.sub("[\u2019\u02bc`]", "'", surface)
+    return folded if folded in table else surface
+
+
+def _entity(entry: dict) -> Entity:
+    return Entity(
+        name=entry["name"],
+        kind=entry["kind"],
+        qid=entry.get("qid"),
+        labels=dict(entry.get("labels", {})),
+        actor_only=bool(entry.get("actor_only", False)),
+    )
+
+
+def _pattern(table: dict[str, str], flags: int) -> re.Pattern[str]:
+    alternatives = "|".join(apostrophe_pattern(a) for a in sorted(table, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", flags)
+
+
+@functools.cache
+def default() -> Gazetteer:
+    return Gazetteer(load("gazetteer")["entities"])

@@ -1,0 +1,193 @@
+"""Read article files from the seeds directory into validated `Article` records.
+
+Formats: `.txt` (first line is the title) with an optional `<stem>.meta.yaml` sidecar,
+and `.md` with YAML front matter. Every problem is returned as a `Problem` naming the
+file and the field; the caller decides whether it is fatal (`--strict`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from . import dates, langdetect
+from .model import Article, Problem
+
+ARTICLE_SUFFIXES = (".txt", ".md")
+MAX_BYTES = 2_000_000  # far above any news article; stops a stray dump from stalling the build
+KNOWN_KEYS = {"title", "source", "url", "published", "language", "syndicated_from", "translated_from"}
+SUPPORTED_LANGUAGES = {"en", "uk", "ru", "de", "fr", "tr"}
+FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
+
+
+class IngestError(ValueError):
+    def __init__(self, problem: Problem):
+        super().__init__(str(problem))
+        self.problem = problem
+
+
+@dataclass(frozen=True)
+class IngestResult:
+    articles: tuple[Article, ...]
+    problems: tuple[Problem, ...]
+
+
+def article_paths(seeds_dir: Path) -> list[Path]:
+    return sorted(p for p in seeds_dir.iterdir() if p.is_file() and p.suffix in ARTICLE_SUFFIXES)
+
+
+def ingest_dir(seeds_dir: Path) -> IngestResult:
+    """Read every article in `seeds_dir`; bad files become problems, duplicates too."""
+    return ingest_files(article_paths(seeds_dir))
+
+
+def ingest_files(paths: Iterable[Path]) -> IngestResult:
+    articles: list[Article] = []
+    problems: list[Problem] = []
+    seen: dict[str, str] = {}
+    for path in paths:
+        try:
+            article = read_article(path)
+        except IngestError as error:
+            problems.append(error.problem)
+            continue
+        digest = hashlib.sha256(_normalise_for_duplicates(article.body).encode()).hexdigest()
+        if digest in seen:
+            problems.append(Problem(article.file, f"duplicate of {seen[digest]} (same text); skipped"))
+            continue
+        seen[digest] = article.file
+        articles.append(article)
+    return IngestResult(tuple(articles), tuple(problems))
+
+
+def read_article(path: Path) -> Article:
+    name = path.name
+    text = _read_text(path)
+    if path.suffix == ".md":
+        meta, body = _split_front_matter(name, text)
+        title = meta.get("title")
+    else:
+        meta = _read_sidecar(path)
+        first, _, rest = text.partition("\n")
+        title = meta.get("title") or first.strip()
+        body = rest.strip("\n") if first.strip() else text
+    body = body.strip()
+    if not body:
+        raise IngestError(Problem(name, "the article has a title but no body text"))
+    return _build_article(name, meta, str(title or "").strip(), body)
+
+
+def _read_text(path: Path) -> str:
+    name = path.name
+    size = path.stat().st_size
+    if size == 0:
+        raise IngestError(Problem(name, "the file is empty"))
+    if size > MAX_BYTES:
+        raise IngestError(Problem(name, f"the file is {size:,} bytes, more than the {MAX_BYTES:,}-byte limit for one article"))
+    raw = path.read_bytes()
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    if b"\x00" in raw:
+        raise IngestError(Problem(name, "the file looks binary (it contains NUL bytes), not an article"))
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise IngestError(Problem(name, f"the file is not valid UTF-8 (byte {error.start}); save it as UTF-8")) from None
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    if not text.strip():
+        raise IngestError(Problem(name, "the file holds only whitespace"))
+    return text
+
+
+def _split_front_matter(name: str, text: str) -> tuple[dict[str, Any], str]:
+    match = FRONT_MATTER.match(text)
+    if not match:
+        return {}, text
+    return _load_meta(name, match.group(1), "front matter"), text[match.end() :]
+
+
+def _read_sidecar(path: Path) -> dict[str, Any]:
+    sidecar = path.with_name(path.stem + ".meta.yaml")
+    if not sidecar.exists():
+        return {}
+    try:
+        text = sidecar.read_text(encoding="utf-8")
+    except (UnicodeDecodeError, OSError) as error:
+        raise IngestError(Problem(path.name, f"cannot read {sidecar.name}: {error}")) from None
+    return _load_meta(path.name, text, sidecar.name)
+
+
+def _load_meta(name: str, text: str, where: str) -> dict[str, Any]:
+    try:
+        meta = yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = f" at line {mark.line + 1}" if mark else ""
+        raise IngestError(Problem(name, f"broken YAML in {where}{line}")) from None
+    if meta is None:
+        return {}
+    if not isinstance(meta, dict):
+        raise IngestError(Problem(name, f"{where} must be a mapping of keys to values"))
+    unknown = sorted(str(k) for k in meta if k not in KNOWN_KEYS)
+    if unknown:
+        raise IngestError(Problem(name, f"unknown key(s) {', '.join(unknown)}; allowed: {', '.join(sorted(KNOWN_KEYS))}", "metadata"))
+    for key, value in meta.items():
+        if key != "published" and value is not None and not isinstance(value, str):
+            raise IngestError(Problem(name, f"must be text, got {type(value).__name__}", key))
+    return meta
+
+
+def _build_article(name: str, meta: dict[str, Any], title: str, body: str) -> Article:
+    if not title:
+        raise IngestError(Problem(name, "missing; add a title (first line of a .txt, or `title:`)", "title"))
+    language = meta.get("language") or langdetect.detect(body)
+    if language not in SUPPORTED_LANGUAGES:
+        raise IngestError(Problem(name, f"'{language}' is not supported; use one of {', '.join(sorted(SUPPORTED_LANGUAGES))}", "language"))
+    published, basis = _published(name, meta.get("published"), body, language)
+    url = meta.get("url")
+    if url and not re.match(r"https?://[^\s<>\"']+\Z", url):
+        raise IngestError(Problem(name, "must be an http(s) address", "url"))
+    return Article(
+        file=name,
+        title=title,
+        body=body,
+        published=published,
+        language=language,
+        source=meta.get("source") or None,
+        url=url or None,
+        syndicated_from=meta.get("syndicated_from") or None,
+        translated_from=meta.get("translated_from") or None,
+        published_basis=basis,
+    )
+
+
+def _published(name: str, value: Any, body: str, language: str) -> tuple[dt.date, str]:
+    if isinstance(value, dt.datetime):
+        return value.date(), "metadata"
+    if isinstance(value, dt.date):
+        return value, "metadata"
+    if isinstance(value, str) and value.strip():
+        try:
+            return dt.datetime.fromisoformat(value.strip().replace("Z", "+00:00")).date(), "metadata"
+        except ValueError:
+            raise IngestError(Problem(name, f"'{value}' is not an ISO date such as 2025-06-20", "published")) from None
+    if value is not None and not isinstance(value, str):
+        raise IngestError(Problem(name, "must be an ISO date such as 2025-06-20", "published"))
+    found = dates.publication_date_from_text(body, language)
+    if found is None:
+        raise IngestError(
+            Problem(name, "missing and no dateline or weekday-and-date mention fixes it; add `published: YYYY-MM-DD`", "published")
+        )
+    return found
+
+
+def _normalise_for_duplicates(body: str) -> str:
+    return " ".join(body.casefold().split())

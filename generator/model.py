@@ -1,0 +1,140 @@
+"""Frozen dataclasses passed between the pipeline stages.
+
+ingest -> Article; extract -> ArticleFacts; consolidate -> Story. Every fact keeps the
+evidence it came from: the exact substring of the article body, its span and the rule.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something wrong with one input file: reported, never fatal unless --strict."""
+
+    file: str
+    message: str
+    field: str | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.file}: {self.field}" if self.field else self.file
+        return f"{where}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Article:
+    file: str  # file name inside the seeds directory, e.g. "000_x.txt"
+    title: str
+    body: str
+    published: dt.date
+    language: str
+    source: str | None = None
+    url: str | None = None
+    syndicated_from: str | None = None
+    translated_from: str | None = None
+    published_basis: str = "metadata"  # metadata, dateline, weekday
+
+    @property
+    def stem(self) -> str:
+        return self.file.rsplit(".", 1)[0]
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """An exact substring of the article body and the rule that produced the fact."""
+
+    text: str
+    start: int
+    end: int
+    rule: str
+    sentence: str  # the whole sentence around the evidence, for citations
+
+
+@dataclass(frozen=True)
+class Event:
+    type: str  # prisoner_exchange, remains_return, talks, ceasefire, other
+    date: dt.date
+    date_basis: str  # explicit, relative, publication
+    evidence: Evidence
+    place: str | None = None
+    ordinal: int | None = None
+    participants: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Quantity:
+    value: int | None  # None: the figure was explicitly not disclosed
+    counts: str  # prisoners, bodies, civilians, soldiers, people, children
+    qualifier: str  # exact, more_than, about, nearly, up_to, at_least, undisclosed
+    evidence: Evidence
+    who: str = ""
+    attributed_to: str | None = None
+
+
+@dataclass(frozen=True)
+class Quote:
+    text: str
+    speaker: str | None
+    language: str
+    evidence: Evidence
+
+
+@dataclass(frozen=True)
+class Claim:
+    speaker: str
+    gist: str
+    evidence: Evidence
+
+
+@dataclass(frozen=True)
+class ArticleFacts:
+    article: Article
+    events: tuple[Event, ...] = ()
+    quantities: tuple[Quantity, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    actors: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
+    candidates: tuple[str, ...] = ()  # unknown capitalised names, for curation
+
+
+@dataclass(frozen=True)
+class Citation:
+    """One supporting mention of a consolidated fact."""
+
+    article: Article
+    evidence: Evidence
+
+
+@dataclass(frozen=True)
+class StoryEvent:
+    id: str
+    type: str
+    date: dt.date
+    citations: tuple[Citation, ...]
+    place: str | None = None
+    ordinal: int | None = None
+
+
+@dataclass(frozen=True)
+class DatedFact:
+    """A quantity, quote or claim placed on the day its article reports about."""
+
+    id: str
+    date: dt.date
+    fact: Quantity | Quote | Claim
+    citation: Citation
+
+
+@dataclass(frozen=True)
+class Story:
+    articles: tuple[Article, ...]
+    events: tuple[StoryEvent, ...]
+    facts: tuple[DatedFact, ...] = ()
+    problems: tuple[Problem, ...] = field(default=())
+
+    @property
+    def dates(self) -> tuple[dt.date, ...]:
+        return tuple(sorted({e.date for e in self.events}, reverse=True))
