@@ -41,7 +41,9 @@ class IngestResult:
 
 
 def article_paths(seeds_dir: Path) -> list[Path]:
-    return sorted(p for p in seeds_dir.iterdir() if p.is_file() and p.suffix in ARTICLE_SUFFIXES)
+    return sorted(
+        p for p in seeds_dir.iterdir() if p.is_file() and p.suffix in ARTICLE_SUFFIXES and not p.name.upper().startswith("README")
+    )
 
 
 def ingest_dir(seeds_dir: Path) -> IngestResult:
