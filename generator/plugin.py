@@ -1,0 +1,94 @@
+"""MkDocs plugin: adapts MkDocs events to the generator pipeline.
+
+- on_config: run the pipeline once per loaded config (mkdocs-static-i18n builds every
+  language with the same config, so the pages are generated once, before the first build).
+- on_serve: also watch the seeds, templates and catalogs.
+- on_post_build: after the last language, split the search index per language.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+
+from . import searchsplit
+from .pipeline import BuildOptions, build
+
+log = logging.getLogger("mkdocs.plugins.briefings")
+
+
+class BriefingsConfig(base.Config):
+    seeds_dir = c.Type(str, default="seeds")
+    """Folder of input articles (.txt with optional .meta.yaml, .md with front matter), relative to mkdocs.yml."""
+    templates_dir = c.Type(str, default="templates")
+    """Jinja2 templates of the generated Markdown pages."""
+    locales_dir = c.Type(str, default="locales")
+    """gettext catalogs: <lang>/LC_MESSAGES/messages.po (compiled to .mo during the build)."""
+    split_search = c.Type(bool, default=True)
+    """Write one search index per language (static-i18n merges them by default)."""
+
+
+class BriefingsPlugin(BasePlugin[BriefingsConfig]):
+    def __init__(self) -> None:
+        self._generated_for: int | None = None
+        self._languages: tuple[str, ...] = ()
+        self._default_language = "en"
+
+    def _root(self, config: MkDocsConfig) -> Path:
+        return Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        if self._generated_for == id(config):
+            return config
+        self._languages, self._default_language = _site_languages(config)
+        root = self._root(config)
+        docs_dir = Path(config.docs_dir)
+        options = BuildOptions(
+            seeds_dir=root / self.config.seeds_dir,
+            content_dir=docs_dir,
+            templates_dir=root / self.config.templates_dir,
+            locales_dir=root / self.config.locales_dir,
+            languages=self._languages,
+        )
+        if not options.templates_dir.is_dir():
+            raise PluginError(f"briefings: templates_dir '{options.templates_dir}' does not exist")
+        report = build(options)
+        for problem in report.problems:
+            log.warning(str(problem))
+        log.info(f"briefings: {report.articles} articles -> {report.pages} pages ({report.written} written, {report.removed} removed)")
+        self._generated_for = id(config)
+        return config
+
+    def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
+        root = self._root(config)
+        for folder in (self.config.seeds_dir, self.config.templates_dir):
+            server.watch(str(root / folder))
+        for po in sorted((root / self.config.locales_dir).glob("*/LC_MESSAGES/*.po")):
+            server.watch(str(po))
+        return server
+
+    @event_priority(-200)  # after mkdocs-static-i18n (-100) has merged every language's entries
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        i18n = config.plugins.get("i18n")
+        if i18n is not None and getattr(i18n, "building", False):
+            return  # a nested per-language build: the outermost one finishes the job
+        if self.config.split_search:
+            searchsplit.split(Path(config.site_dir), self._languages, self._default_language)
+
+
+def _site_languages(config: MkDocsConfig) -> tuple[tuple[str, ...], str]:
+    i18n = config.plugins.get("i18n")
+    if i18n is None:
+        lang = str(config.theme.get("language") or "en")
+        return (lang,), lang
+    languages = [lang for lang in i18n.config.languages if lang.build]
+    default = next((lang.locale for lang in languages if lang.default), languages[0].locale)
+    ordered = [default] + [lang.locale for lang in languages if lang.locale != default]
+    return tuple(ordered), default
