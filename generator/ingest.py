@@ -28,6 +28,16 @@ SUPPORTED_LANGUAGES = {"en", "uk", "ru", "de", "fr", "tr"}
 FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
 
 
+class _MetaLoader(yaml.SafeLoader):
+    """Safe YAML without implicit timestamps: dates stay text and are validated here, by field."""
+
+
+_MetaLoader.yaml_implicit_resolvers = {
+    key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
 class IngestError(ValueError):
     def __init__(self, problem: Problem):
         super().__init__(str(problem))
@@ -129,7 +139,7 @@ def _read_sidecar(path: Path) -> dict[str, Any]:
 
 def _load_meta(name: str, text: str, where: str) -> dict[str, Any]:
     try:
-        meta = yaml.safe_load(text)
+        meta = yaml.load(text, Loader=_MetaLoader)  # noqa: S506 - a SafeLoader subclass
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = f" at line {mark.line + 1}" if mark else ""

@@ -1,0 +1,71 @@
+# Two commands on a fresh machine: `make site` and `make test` (see README.md).
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+DEV_STAMP := $(VENV)/.installed-dev
+export NO_MKDOCS_2_WARNING := 1
+LANGS := uk ru de fr
+
+.PHONY: site serve test lint typecheck unit build-test browser-test golden-update bench score catalog-extract catalog-update catalog-compile catalog-init clean clean-venv
+
+$(STAMP): requirements.txt pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+	touch $@
+
+$(DEV_STAMP): $(STAMP) requirements-dev.txt
+	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+## site: install into .venv and build the five-language site from seeds/ into site/
+site: $(STAMP)
+	$(BIN)/mkdocs build
+
+## serve: preview at http://127.0.0.1:8000, rebuilding when an article is added
+serve: $(STAMP)
+	$(BIN)/mkdocs serve
+
+## test: lint, types, unit + golden + build + browser tests
+test: $(DEV_STAMP)
+	$(BIN)/ruff check generator tests
+	$(BIN)/ruff format --check generator tests
+	$(BIN)/mypy
+	$(BIN)/pytest -ra
+
+## golden-update: rewrite the golden Markdown pages after an intended change
+golden-update: $(DEV_STAMP)
+	$(BIN)/pytest tests/test_golden.py --update-golden -q
+
+## bench: print extraction and build figures
+bench: $(DEV_STAMP)
+	$(BIN)/python -m tests.bench
+
+## score: score the extractor on the seeds and the development corpus
+score: $(STAMP)
+	$(BIN)/python -m generator.evaluate --gold-dir tests/gold/seeds --articles-dir seeds
+	$(BIN)/python -m generator.evaluate --gold-dir tests/corpus/gold --articles-dir tests/corpus/articles
+
+## catalog-extract / catalog-update / catalog-compile: the gettext cycle for translators
+catalog-extract: $(STAMP)
+	$(BIN)/pybabel extract -F locales/babel.cfg -o locales/messages.pot --no-location --omit-header --sort-output .
+
+catalog-update: catalog-extract
+	$(BIN)/pybabel update -i locales/messages.pot -d locales -D messages --no-fuzzy-matching --omit-header
+
+catalog-compile: $(STAMP)
+	$(BIN)/pybabel compile -d locales -D messages --statistics
+
+## catalog-init LANG=xx: start a catalog for a new language
+catalog-init: catalog-extract
+	test -n "$(LANG)" || (echo "usage: make catalog-init LANG=xx" && false)
+	$(BIN)/pybabel init -i locales/messages.pot -d locales -D messages -l $(LANG)
+
+clean:
+	rm -rf site .cache content/.generated.json $(foreach l,en $(LANGS),content/$(l)/briefings content/$(l)/sources content/$(l)/index.md content/$(l)/timeline.md)
+	find locales -name '*.mo' -delete
+
+clean-venv:
+	rm -rf $(VENV)

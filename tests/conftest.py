@@ -1,0 +1,76 @@
+"""Shared fixtures: a temporary copy of the project, a built site, a local web server."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import socketserver
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTIFACTS = ROOT / "tests" / "artifacts"
+PROJECT_PARTS = ("mkdocs.yml", "seeds", "templates", "locales")
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true", help="rewrite the golden Markdown pages")
+
+
+def copy_project(target: Path) -> Path:
+    """The parts of the project a site build reads, with only the hand-written content pages."""
+    for part in PROJECT_PARTS:
+        src = ROOT / part
+        if src.is_dir():
+            shutil.copytree(src, target / part, ignore=shutil.ignore_patterns("*.mo"))
+        else:
+            shutil.copy2(src, target / part)
+    manifest = ROOT / "content" / ".generated.json"
+    generated = set()
+    if manifest.exists():
+        import json
+
+        generated = set(json.loads(manifest.read_text())["files"])
+    for path in sorted((ROOT / "content").rglob("*")):
+        rel = path.relative_to(ROOT / "content").as_posix()
+        if path.is_file() and rel not in generated and not rel.startswith("."):
+            dest = target / "content" / rel
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(path, dest)
+    return target
+
+
+def mkdocs(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run([sys.executable, "-m", "mkdocs", *args], cwd=project, capture_output=True, text=True, env=env, timeout=600)
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real site built with `mkdocs build --strict` from a copy of the project."""
+    project = copy_project(tmp_path_factory.mktemp("project"))
+    result = mkdocs(project, "build", "--strict")
+    assert result.returncode == 0, result.stdout + result.stderr
+    return project
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path) -> Iterator[str]:
+    handler = functools.partial(_QuietHandler, directory=str(built_site / "site"))
+    with socketserver.ThreadingTCPServer(("127.0.0.1", 0), handler) as server:
+        thread = threading.Thread(target=server.serve_forever, daemon=True)
+        thread.start()
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+        server.shutdown()

@@ -1,0 +1,79 @@
+import datetime as dt
+
+import pytest
+
+from generator.dates import find_dates, infer_year, publication_date_from_text
+
+FRIDAY = dt.date(2025, 6, 20)
+
+
+def resolved(text: str, language: str = "en", published: dt.date = FRIDAY) -> list[tuple[str, ...]]:
+    return [tuple(d.isoformat() for d in m.dates) for m in find_dates(text, language, published)]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("on June 2", "en", [("2025-06-02",)]),
+        ("on 2 June 2025", "en", [("2025-06-02",)]),
+        ("rounds on June 11 and 13", "en", [("2025-06-11", "2025-06-13")]),
+        ("between 9–13 June", "en", [tuple(f"2025-06-{d:02d}" for d in range(9, 14))]),
+        ("2 червня", "uk", [("2025-06-02",)]),
+        ("11 і 13 червня", "uk", [("2025-06-11", "2025-06-13")]),
+        ("2 июня 2025 года", "ru", [("2025-06-02",)]),
+        ("11 и 13 июня", "ru", [("2025-06-11", "2025-06-13")]),
+    ],
+)
+def test_absolute_dates(text: str, language: str, expected: list[tuple[str, ...]]) -> None:
+    assert resolved(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("Putin said on Thursday", "en", "2025-06-19"),
+        ("the exchange took place on Friday", "en", "2025-06-20"),
+        ("yesterday", "en", "2025-06-19"),
+        ("у четвер", "uk", "2025-06-19"),
+        ("у п'ятницю", "uk", "2025-06-20"),
+        ("у п’ятницю", "uk", "2025-06-20"),
+        ("во вторник", "ru", "2025-06-17"),
+        ("накануне", "ru", "2025-06-19"),
+    ],
+)
+def test_relative_dates_resolve_against_publication(text: str, language: str, expected: str) -> None:
+    mentions = find_dates(text, language, FRIDAY)
+    assert [m.dates[0].isoformat() for m in mentions] == [expected]
+    assert mentions[0].basis == "relative"
+
+
+def test_we_is_not_wednesday_and_may_needs_a_day() -> None:
+    assert resolved("We may meet. We will see.") == []
+
+
+def test_weekday_next_to_explicit_date_is_one_mention() -> None:
+    mentions = find_dates("On Friday, June 20, the exchange", "en", FRIDAY)
+    assert [(m.text, m.basis) for m in mentions] == [("June 20", "explicit")]
+
+
+def test_next_weekday_is_future() -> None:
+    (mention,) = find_dates("talks next Monday", "en", FRIDAY)
+    assert mention.future and mention.dates == (dt.date(2025, 6, 23),)
+
+
+def test_year_inference_crosses_new_year() -> None:
+    assert infer_year(12, 28, dt.date(2026, 1, 5)) == dt.date(2025, 12, 28)
+    assert infer_year(2, 30, dt.date(2026, 1, 5)) is None
+
+
+def test_publication_date_from_dateline_with_year() -> None:
+    assert publication_date_from_text("KYIV, June 20, 2025 (Reuters) - The exchange", "en") == (dt.date(2025, 6, 20), "dateline")
+
+
+def test_publication_date_from_weekday_and_named_year() -> None:
+    body = "Kyiv, June 20 (NationPress) On Friday, June 20, the sides met. The 2025 talks continue."
+    assert publication_date_from_text(body, "en") == (dt.date(2025, 6, 20), "weekday")
+
+
+def test_no_publication_date_without_a_year() -> None:
+    assert publication_date_from_text("Kyiv, June 20 (NationPress) On Friday, the sides met.", "en") is None

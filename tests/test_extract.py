@@ -1,0 +1,95 @@
+import datetime as dt
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from generator.export import article_facts_to_dict
+from generator.extract import extract
+from generator.ingest import read_article
+from generator.model import Article
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def article(body: str, language: str = "en", published: dt.date = dt.date(2025, 6, 20)) -> Article:
+    return Article(file="t.txt", title="t", body=body, published=published, language=language)
+
+
+def test_every_evidence_is_an_exact_substring_with_its_span() -> None:
+    for path in sorted((ROOT / "seeds").glob("*.txt")):
+        a = read_article(path)
+        facts = extract(a)
+        evidences = [e.evidence for e in facts.events] + [q.evidence for q in facts.quantities] + [c.evidence for c in facts.claims] + [q.evidence for q in facts.quotes]
+        assert evidences
+        for ev in evidences:
+            assert a.body[ev.start : ev.end] == ev.text
+            assert ev.rule
+
+
+def test_planned_things_are_not_events() -> None:
+    facts = extract(article("Moscow is ready to hold a new prisoner exchange on June 25. The next round of talks will take place on June 23."))
+    assert facts.events == ()
+
+
+def test_list_of_days_gives_one_event_per_day() -> None:
+    facts = extract(article("Prisoner exchanges took place on June 11 and 13."))
+    assert [(e.date.isoformat(), e.type) for e in facts.events] == [("2025-06-11", "prisoner_exchange"), ("2025-06-13", "prisoner_exchange")]
+
+
+def test_figures_with_qualifiers_words_and_inheritance() -> None:
+    facts = extract(article('"We returned over 6,000 bodies and received 57 in return," Putin said. Ukraine got six thousand prisoners back.'))
+    got = {(q.value, q.counts, q.qualifier, q.attributed_to) for q in facts.quantities}
+    assert (6000, "bodies", "more_than", "Vladimir Putin") in got
+    assert (57, "bodies", "exact", "Vladimir Putin") in got
+    assert (6000, "prisoners", "exact", None) in got
+
+
+def test_ages_and_durations_are_not_figures() -> None:
+    facts = extract(article("Soldiers under 25 years of age were held for more than two years."))
+    assert facts.quantities == ()
+
+
+def test_undisclosed_figure() -> None:
+    facts = extract(article("The ministry did not specify how many prisoners were released."))
+    assert [(q.value, q.qualifier, q.counts) for q in facts.quantities] == [(None, "undisclosed", "prisoners")]
+
+
+def test_quote_speaker_by_pronoun_and_role() -> None:
+    body = 'Zelensky spoke in Kyiv. "We will bring everyone home," he said. "This is a good day for all of us," the Ukrainian leader added.'
+    facts = extract(article(body))
+    assert [(q.speaker, q.text) for q in facts.quotes] == [
+        ("Volodymyr Zelensky", "We will bring everyone home"),
+        ("Volodymyr Zelensky", "This is a good day for all of us"),
+    ]
+
+
+def test_guillemets_and_ukrainian_attribution() -> None:
+    body = "«Ми повернули додому ще 84 захисники», — заявив Зеленський."
+    facts = extract(article(body, "uk"))
+    assert [(q.speaker, q.text) for q in facts.quotes] == [("Volodymyr Zelensky", "Ми повернули додому ще 84 захисники")]
+
+
+def test_claims_by_according_to() -> None:
+    facts = extract(article("According to Putin, the talks in Istanbul were useful."))
+    assert [c.speaker for c in facts.claims] == ["Vladimir Putin"]
+    assert facts.places == ("Istanbul",)
+
+
+def test_export_is_identical_across_hash_seeds() -> None:
+    outputs = []
+    for seed in ("0", "12345"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        run = subprocess.run([sys.executable, "-m", "generator", "extract", *map(str, sorted((ROOT / "seeds").glob("*.txt")))], capture_output=True, env=env, cwd=ROOT, check=True)
+        outputs.append(run.stdout)
+    assert outputs[0] == outputs[1]
+    docs = json.loads(outputs[0])
+    assert [d["article"]["file"] for d in docs] == ["000_0ee01c4a5faa6e0f.txt", "001_779d396093d27fb8.txt"]
+
+
+def test_export_contract_fields() -> None:
+    doc = article_facts_to_dict(extract(read_article(ROOT / "seeds" / "000_0ee01c4a5faa6e0f.txt")))
+    assert set(doc) >= {"article", "events", "quantities", "quotes", "claims", "actors", "places"}
+    assert {"date", "type", "summary", "evidence"} <= set(doc["events"][0])
+    assert {"value", "counts", "qualifier", "who", "attributed_to", "evidence"} <= set(doc["quantities"][0])

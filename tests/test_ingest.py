@@ -1,0 +1,77 @@
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from generator.ingest import MAX_BYTES, IngestError, ingest_dir, read_article
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def write(tmp_path: Path, name: str, data: str | bytes) -> Path:
+    path = tmp_path / name
+    path.write_bytes(data.encode() if isinstance(data, str) else data)
+    return path
+
+
+def test_seed_articles_read_with_their_metadata() -> None:
+    result = ingest_dir(ROOT / "seeds")
+    assert result.problems == ()
+    first, second = result.articles
+    assert (first.source, first.syndicated_from, first.published, first.language) == ("NationPress", "Xinhua", dt.date(2025, 6, 20), "en")
+    assert first.title == "What is the Latest on the Russia-Ukraine Prisoner Exchange?"
+    assert not first.body.startswith("What is the Latest")
+    assert (second.source, second.published) == (None, dt.date(2025, 6, 20))
+
+
+def test_markdown_front_matter(tmp_path: Path) -> None:
+    path = write(tmp_path, "a.md", "---\ntitle: Обмін\nsource: Укрінформ\npublished: 2025-06-20T10:00:00+03:00\n---\nУ п'ятницю відбувся обмін полоненими між Україною та Росією.\n")
+    article = read_article(path)
+    assert (article.title, article.language, article.published) == ("Обмін", "uk", dt.date(2025, 6, 20))
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "message"),
+    [
+        ("empty.txt", b"", "empty"),
+        ("blank.txt", b"  \n\t\n", "whitespace"),
+        ("binary.txt", b"\x00\x01\x02title", "binary"),
+        ("latin1.txt", "Title\nCaf\u00e9 talks".encode("latin-1"), "UTF-8"),
+        ("broken.md", "---\ntitle: [unclosed\n---\nbody", "broken YAML"),
+        ("list.md", "---\n- a\n- b\n---\nbody", "mapping"),
+        ("unknown.md", "---\ntitle: x\nauthor: y\npublished: 2025-06-20\n---\nbody text", "unknown key"),
+        ("baddate.md", "---\ntitle: x\npublished: 2025-13-45\n---\nbody text", "published"),
+        ("badurl.md", "---\ntitle: x\nurl: javascript:alert(1)\npublished: 2025-06-20\n---\nbody text", "http"),
+        ("nodate.txt", "Title\nThe sides met on Friday.", "published"),
+    ],
+)
+def test_bad_files_are_reported_with_file_and_reason(tmp_path: Path, name: str, data: str | bytes, message: str) -> None:
+    path = write(tmp_path, name, data)
+    with pytest.raises(IngestError) as caught:
+        read_article(path)
+    assert caught.value.problem.file == name
+    assert message in str(caught.value)
+
+
+def test_oversized_file_is_rejected(tmp_path: Path) -> None:
+    path = write(tmp_path, "huge.txt", "Title\n" + "x" * (MAX_BYTES + 1))
+    with pytest.raises(IngestError, match="limit"):
+        read_article(path)
+
+
+def test_directory_keeps_going_past_bad_files_and_duplicates(tmp_path: Path) -> None:
+    good = "---\ntitle: One\npublished: 2025-06-20\nlanguage: en\n---\nRussia and Ukraine exchanged prisoners on June 20.\n"
+    write(tmp_path, "a.md", good)
+    write(tmp_path, "b.md", good.replace("title: One", "title: Copy"))
+    write(tmp_path, "c.txt", b"")
+    write(tmp_path, "README.md", "# notes for editors")
+    result = ingest_dir(tmp_path)
+    assert [a.file for a in result.articles] == ["a.md"]
+    assert sorted((p.file, "duplicate" in p.message) for p in result.problems) == [("b.md", True), ("c.txt", False)]
+
+
+def test_inputs_are_never_modified(tmp_path: Path) -> None:
+    path = write(tmp_path, "a.txt", "Title\r\nBody on June 2, 2025.\r\n")
+    before = path.read_bytes()
+    read_article(path)
+    assert path.read_bytes() == before
