@@ -8,7 +8,9 @@
 
 from __future__ import annotations
 
+import calendar
 import logging
+import os
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +21,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
 from . import searchsplit
+from .model import Story
 from .pipeline import BuildOptions, build
+from .watch import InputWatcher
 
 log = logging.getLogger("mkdocs.plugins.briefings")
 
@@ -40,6 +44,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self._generated_for: int | None = None
         self._languages: tuple[str, ...] = ()
         self._default_language = "en"
+        self._options: BuildOptions | None = None
+        self._watcher: InputWatcher | None = None
 
     def _root(self, config: MkDocsConfig) -> Path:
         return Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
@@ -47,6 +53,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if self._generated_for == id(config):
             return config
+        _add_theme_overrides(config)
         self._languages, self._default_language = _site_languages(config)
         root = self._root(config)
         docs_dir = Path(config.docs_dir)
@@ -59,7 +66,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         )
         if not options.templates_dir.is_dir():
             raise PluginError(f"briefings: templates_dir '{options.templates_dir}' does not exist")
+        self._options = options
         report = build(options)
+        _pin_build_date(report.story)
         for problem in report.problems:
             log.warning(str(problem))
         log.info(f"briefings: {report.articles} articles -> {report.pages} pages ({report.written} written, {report.removed} removed)")
@@ -67,12 +76,17 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         return config
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
-        root = self._root(config)
-        for folder in (self.config.seeds_dir, self.config.templates_dir):
-            server.watch(str(root / folder))
-        for po in sorted((root / self.config.locales_dir).glob("*/LC_MESSAGES/*.po")):
-            server.watch(str(po))
+        # Regenerate the pages as soon as an input changes; MkDocs then sees the changed
+        # pages under docs_dir and rebuilds once. (Watching the inputs with server.watch
+        # would build twice: once for the input, once for the pages that build wrote.)
+        if self._options is not None:
+            self._watcher = InputWatcher(self._options)
+            self._watcher.start()
         return server
+
+    def on_shutdown(self) -> None:
+        if self._watcher is not None:
+            self._watcher.stop()
 
     @event_priority(-200)  # after mkdocs-static-i18n (-100) has merged every language's entries
     def on_post_build(self, config: MkDocsConfig) -> None:
@@ -81,6 +95,27 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             return  # a nested per-language build: the outermost one finishes the job
         if self.config.split_search:
             searchsplit.split(Path(config.site_dir), self._languages, self._default_language)
+
+
+THEME_OVERRIDES = Path(__file__).parent / "theme"
+
+
+def _add_theme_overrides(config: MkDocsConfig) -> None:
+    """Put our small Material override (per-language search base) after the user's custom_dir."""
+    dirs = config.theme.dirs
+    if str(THEME_OVERRIDES) not in dirs:
+        dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_OVERRIDES))
+
+
+def _pin_build_date(story: Story) -> None:
+    """MkDocs stamps the sitemap with the build date; make it the newest article's date.
+
+    MkDocs honours SOURCE_DATE_EPOCH (reproducible builds); a value the user set wins.
+    """
+    if os.environ.get("SOURCE_DATE_EPOCH") or not story.articles:
+        return
+    newest = max(a.published for a in story.articles)
+    os.environ["SOURCE_DATE_EPOCH"] = str(calendar.timegm(newest.timetuple()))
 
 
 def _site_languages(config: MkDocsConfig) -> tuple[tuple[str, ...], str]:

@@ -26,6 +26,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 def copy_project(target: Path) -> Path:
     """The parts of the project a site build reads, with only the hand-written content pages."""
+    target.mkdir(parents=True, exist_ok=True)
     for part in PROJECT_PARTS:
         src = ROOT / part
         if src.is_dir():

@@ -1,0 +1,157 @@
+"""The real site, built with `mkdocs build --strict` from a copy of the project."""
+
+import hashlib
+from html.parser import HTMLParser
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from .conftest import copy_project, mkdocs
+
+pytestmark = pytest.mark.build
+LANGUAGES = ("uk", "ru", "de", "fr")
+
+
+class LiveMarkup(HTMLParser):
+    """Collects anything an article could have made live: handlers, script, unsafe URLs."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.problems: list[str] = []
+        self._in_script = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._in_script = tag == "script"
+        for name, value in attrs:
+            if name.startswith("on") or (name in ("href", "src") and (value or "").strip().lower().startswith(("javascript:", "data:"))):
+                self.problems.append(f"<{tag} {name}={value}>")
+        if tag in ("img", "iframe") and any(v == "x" for _, v in attrs):
+            self.problems.append(f"<{tag}> from the article")
+
+    def handle_data(self, data: str) -> None:
+        if self._in_script and "alert(" in data:
+            self.problems.append("script from the article")
+
+    def handle_endtag(self, tag: str) -> None:
+        self._in_script = False
+
+
+def tree_digest(site: Path) -> dict[str, str]:
+    return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def test_five_language_site(built_site: Path) -> None:
+    site = built_site / "site"
+    for prefix in ("", *(f"{lang}/" for lang in LANGUAGES)):
+        for day in ("2025-05-16", "2025-06-02", "2025-06-09", "2025-06-14", "2025-06-20"):
+            assert (site / f"{prefix}briefings/{day}/index.html").exists(), (prefix, day)
+        assert (site / f"{prefix}timeline/index.html").exists()
+        assert (site / f"{prefix}sources/000_0ee01c4a5faa6e0f/index.html").exists()
+        assert (site / f"{prefix}search/search_index.json").exists()
+    page = (site / "uk/briefings/2025-06-20/index.html").read_text(encoding="utf-8")
+    assert 'lang="uk"' in page and "Головне" in page
+    assert 'id="обмін-полоненими"' in page  # Cyrillic headings get readable anchors
+
+
+def test_search_index_is_split_per_language(built_site: Path) -> None:
+    import json
+
+    site = built_site / "site"
+    english = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))["docs"]
+    ukrainian = json.loads((site / "uk/search/search_index.json").read_text(encoding="utf-8"))["docs"]
+    assert not any(d["location"].startswith(("uk/", "ru/", "de/", "fr/")) for d in english)
+    assert any("Обмін полоненими" in d["title"] for d in ukrainian)
+    assert not any("Обмен пленными" in d["title"] for d in ukrainian)
+
+
+def test_hostile_article_renders_inert(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    (project / "seeds" / "zz_hostile.md").write_text(
+        "---\ntitle: '<script>alert(\"t\")</script> [x](javascript:alert(1))'\nsource: '<img src=x onerror=alert(2)>'\n"
+        "published: 2025-06-21\nlanguage: en\n---\n"
+        'On June 21, a prisoner exchange took place. "<script>alert(3)</script> {{ config }} | a | b" said Zelensky. '
+        "According to Putin, [click](javascript:alert(4)) ![i](data:x) {% raw %} happened.\n",
+        encoding="utf-8",
+    )
+    result = mkdocs(project, "build", "--strict")
+    assert result.returncode == 0, result.stderr
+    for html in (project / "site").rglob("*.html"):
+        found = LiveMarkup()
+        found.feed(html.read_text(encoding="utf-8"))
+        assert found.problems == [], html
+    page = (project / "site/briefings/2025-06-21/index.html").read_text(encoding="utf-8")
+    assert "&lt;script&gt;alert(3)&lt;/script&gt;" in page and "{{ config }}" in page
+
+
+def test_bad_article_warns_and_strict_fails(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    (project / "seeds" / "broken.md").write_text("---\ntitle: [oops\n---\nbody\n", encoding="utf-8")
+    strict = mkdocs(project, "build", "--strict")
+    assert strict.returncode != 0
+    assert "broken.md: broken YAML in front matter" in strict.stderr
+    lenient = mkdocs(project, "build")
+    assert lenient.returncode == 0
+    assert (project / "site/briefings/2025-06-20/index.html").exists()
+    assert (project / "seeds" / "broken.md").read_text(encoding="utf-8") == "---\ntitle: [oops\n---\nbody\n"
+
+
+def test_builds_are_byte_identical(tmp_path: Path) -> None:
+    digests = []
+    for name in ("one", "two"):
+        project = copy_project(tmp_path / name)
+        env_free = mkdocs(project, "build", "--strict")
+        assert env_free.returncode == 0, env_free.stderr
+        digests.append(tree_digest(project / "site"))
+    assert digests[0] == digests[1]
+
+
+def test_hand_written_pages_survive_and_removed_articles_leave(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    (project / "content/en/notes.md").write_text("# My notes\n", encoding="utf-8")
+    (project / "seeds/editor-notes.yaml").write_text("keep: me\n", encoding="utf-8")
+    assert mkdocs(project, "build").returncode == 0
+    (project / "seeds/001_779d396093d27fb8.txt").unlink()
+    assert mkdocs(project, "build").returncode == 0
+    assert (project / "content/en/notes.md").read_text(encoding="utf-8") == "# My notes\n"
+    assert (project / "content/en/about.md").exists()
+    assert (project / "seeds/editor-notes.yaml").exists()
+    assert not (project / "content/en/sources/001_779d396093d27fb8.md").exists()
+    assert not (project / "content/en/briefings/2025-05-16.md").exists()
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def test_serve_rebuilds_once_when_an_article_is_added(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    log = (tmp_path / "serve.log").open("w+")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{_free_port()}"], cwd=project, stdout=log, stderr=subprocess.STDOUT, env=env)
+    try:
+
+        def builds() -> int:
+            log.flush()
+            return len(re.findall(r"Documentation built in", Path(log.name).read_text()))
+
+        deadline = time.monotonic() + 120
+        while builds() < 1 and time.monotonic() < deadline:
+            time.sleep(0.5)
+        assert builds() == 1
+        (project / "seeds/zz_new.md").write_text("---\ntitle: New\npublished: 2025-06-25\nlanguage: en\n---\nOn June 25, a prisoner exchange took place.\n", encoding="utf-8")
+        while builds() < 2 and time.monotonic() < deadline:
+            time.sleep(0.5)
+        time.sleep(8)  # a looping server would have rebuilt again by now
+        assert builds() == 2, Path(log.name).read_text()
+        assert (project / "content/en/briefings/2025-06-25.md").exists()
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
