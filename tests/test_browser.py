@@ -1,0 +1,114 @@
+"""The built site in Debian's Chromium, driven by Playwright: search, language switch, citations.
+
+Screenshots land in tests/artifacts/ for a person to look at.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+
+import pytest
+from playwright.sync_api import Browser, Page, sync_playwright
+
+from .conftest import ARTIFACTS
+
+pytestmark = pytest.mark.browser
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]
+SEARCH = "input[data-md-component=search-query]"
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    # No skip: CI must fail when the browser is missing (.ci/run installs Debian's chromium).
+    assert shutil.which("chromium") or shutil.os.path.exists(CHROMIUM), "Debian's chromium is required: apt-get install chromium"
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    opened = context.new_page()
+    yield opened
+    context.close()
+
+
+def shot(page: Page, name: str, full_page: bool = True) -> None:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=full_page)
+
+
+def search(page: Page, url: str, query: str) -> list[str]:
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+    page.click(SEARCH)
+    # fill() inserts text without key events; Material listens for keyup.
+    page.fill(SEARCH, query)
+    page.dispatch_event(SEARCH, "keyup")
+    page.wait_for_function("() => !document.querySelector('.md-search-result__meta').textContent.match(/^(Type|Розпочніть|Начните|Beginne|Commencez|Tippen|Saisissez)/)", timeout=10_000)
+    return [str(a.get_attribute("href")) for a in page.query_selector_all(".md-search-result__link")]
+
+
+def test_english_search_finds_english_pages_only(page: Page, site_url: str) -> None:
+    results = search(page, f"{site_url}/", "prisoner")
+    shot(page, "search-en", full_page=False)
+    assert results, "no results for 'prisoner'"
+    assert all(not href.startswith(tuple(f"{site_url}/{lang}/" for lang in ("uk", "ru", "de", "fr"))) for href in results), results
+
+
+def test_ukrainian_search_finds_ukrainian_pages_only(page: Page, site_url: str) -> None:
+    results = search(page, f"{site_url}/uk/", "полоненими")
+    shot(page, "search-uk", full_page=False)
+    assert results and all(href.startswith(f"{site_url}/uk/") for href in results), results
+    assert search(page, f"{site_url}/uk/", "пленными") == []  # Russian words are in the Russian index only
+
+
+def test_russian_search_finds_russian_pages_only(page: Page, site_url: str) -> None:
+    results = search(page, f"{site_url}/ru/", "пленными")
+    shot(page, "search-ru", full_page=False)
+    assert results and all(href.startswith(f"{site_url}/ru/") for href in results), results
+
+
+@pytest.mark.parametrize("query", ["пов’язані", "пов'язані", "повʼязані"])
+def test_apostrophe_variants_match(page: Page, site_url: str, query: str) -> None:
+    results = search(page, f"{site_url}/uk/", query)
+    assert any(href.startswith(f"{site_url}/uk/about/") for href in results), results
+
+
+def test_language_switcher_keeps_the_page(page: Page, site_url: str) -> None:
+    page.goto(f"{site_url}/briefings/2025-06-20/")
+    page.hover(".md-header__option .md-select")
+    page.click(".md-select__link[hreflang=uk]")
+    page.wait_for_url(f"{site_url}/uk/briefings/2025-06-20/")
+    assert page.locator("html").get_attribute("lang") == "uk"
+    assert "Огляд" in page.title()
+    shot(page, "briefing-uk")
+
+
+def test_footnote_leads_to_the_source_page(page: Page, site_url: str) -> None:
+    page.goto(f"{site_url}/briefings/2025-06-20/")
+    shot(page, "briefing-en")
+    page.click("a.footnote-ref >> nth=0")
+    assert page.url.endswith("#fn:1")
+    footnote = page.locator("li[id='fn:1']")
+    assert "NationPress" in footnote.inner_text()
+    footnote.locator("a", has_text="source").first.click()
+    page.wait_for_url(f"{site_url}/sources/**")
+    assert "NationPress" in page.content()
+    shot(page, "source-en")
+
+
+def test_phone_width_screenshots(browser: Browser, site_url: str) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=2)
+    phone = context.new_page()
+    for lang, prefix in (("en", ""), ("uk", "uk/"), ("ru", "ru/")):
+        phone.goto(f"{site_url}/{prefix}briefings/2025-06-20/")
+        assert phone.locator("h1").first.is_visible()
+        shot(phone, f"briefing-{lang}-phone", full_page=False)
+    phone.goto(f"{site_url}/")
+    shot(phone, "home-en-phone", full_page=False)
+    context.close()
