@@ -23,7 +23,7 @@ def _extract(args: argparse.Namespace) -> int:
     if args.out:
         out = Path(args.out)
         out.mkdir(parents=True, exist_ok=True)
-        for doc, article in zip(docs, result.articles):
+        for doc, article in zip(docs, result.articles, strict=True):
             (out / f"{article.stem}.json").write_text(json.dumps(doc, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     else:
         json.dump(docs, sys.stdout, ensure_ascii=False, indent=2)

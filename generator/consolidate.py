@@ -32,7 +32,9 @@ def consolidate(all_facts: Iterable[ArticleFacts], problems: Iterable[Problem] =
             place, ordinal = details.get(key, (None, None))
             details[key] = (place or event.place, ordinal or event.ordinal)
     events = tuple(
-        StoryEvent(id=f"{date.isoformat()}-{etype}", type=etype, date=date, citations=tuple(cites), place=details[(etype, date)][0], ordinal=details[(etype, date)][1])
+        StoryEvent(
+            id=f"{date.isoformat()}-{etype}", type=etype, date=date, citations=tuple(cites), place=details[(etype, date)][0], ordinal=details[(etype, date)][1]
+        )
         for (etype, date), cites in sorted(grouped.items(), key=lambda kv: (kv[0][1], kv[0][0]))
     )
     event_dates = {e.date for e in events}

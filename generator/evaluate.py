@@ -33,7 +33,7 @@ from .ingest import read_article
 
 KINDS = ("events", "events_date_only", "quantities", "quotes", "claims", "actors", "places")
 SCORED = tuple(k for k in KINDS if k != "events_date_only")
-_QUOTE_MARKS = re.compile("[\"\u201c\u201d\u00ab\u00bb\u201e]")
+_QUOTE_MARKS = re.compile('["\u201c\u201d\u00ab\u00bb\u201e]')
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
 
 
@@ -156,7 +156,9 @@ def score_article(gold: dict[str, Any], system: dict[str, Any], text: str, names
     gt, st = items(gold, "quotes"), items(system, "quotes")
     scores.tallies["quotes"].add(len(_pairs(gt, st, lambda g, s: speaker_ok(g, s) and _texts_match(g.get("text", ""), s.get("text", "")))), len(st), len(gt))
     gc, sc = items(gold, "claims"), items(system, "claims")
-    scores.tallies["claims"].add(len(_pairs(gc, sc, lambda g, s: speaker_ok(g, s) and _overlaps(text, g.get("evidence", ""), s.get("evidence", "")))), len(sc), len(gc))
+    scores.tallies["claims"].add(
+        len(_pairs(gc, sc, lambda g, s: speaker_ok(g, s) and _overlaps(text, g.get("evidence", ""), s.get("evidence", "")))), len(sc), len(gc)
+    )
     for kind in ("actors", "places"):
         g_set, s_set = sorted(set(items(gold, kind))), sorted(set(items(system, kind)))
         scores.tallies[kind].add(len(_pairs(g_set, s_set, names.same)), len(s_set), len(g_set))
@@ -179,7 +181,11 @@ def evaluate(gold_dir: Path, articles_dir: Path, system_dir: Path | None = None)
             system = article_facts_to_dict(extract(read_article(article_path)))
         else:
             found = next((p for p in (system_dir / f"{gold_path.stem}{ext}" for ext in (".json", ".yaml", ".yml")) if p.exists()), None)
-            system = (json.loads(found.read_text(encoding="utf-8")) if found.suffix == ".json" else yaml.safe_load(found.read_text(encoding="utf-8"))) if found else {}
+            system = (
+                (json.loads(found.read_text(encoding="utf-8")) if found.suffix == ".json" else yaml.safe_load(found.read_text(encoding="utf-8")))
+                if found
+                else {}
+            )
         article_scores = Scores()
         score_article(gold, system or {}, text, names, article_scores)
         score_article(gold, system or {}, text, names, scores)

@@ -51,9 +51,7 @@ class IngestResult:
 
 
 def article_paths(seeds_dir: Path) -> list[Path]:
-    return sorted(
-        p for p in seeds_dir.iterdir() if p.is_file() and p.suffix in ARTICLE_SUFFIXES and not p.name.upper().startswith("README")
-    )
+    return sorted(p for p in seeds_dir.iterdir() if p.is_file() and p.suffix in ARTICLE_SUFFIXES and not p.name.upper().startswith("README"))
 
 
 def ingest_dir(seeds_dir: Path) -> IngestResult:
@@ -195,9 +193,7 @@ def _published(name: str, value: Any, body: str, language: str) -> tuple[dt.date
         raise IngestError(Problem(name, "must be an ISO date such as 2025-06-20", "published"))
     found = dates.publication_date_from_text(body, language)
     if found is None:
-        raise IngestError(
-            Problem(name, "missing and no dateline or weekday-and-date mention fixes it; add `published: YYYY-MM-DD`", "published")
-        )
+        raise IngestError(Problem(name, "missing and no dateline or weekday-and-date mention fixes it; add `published: YYYY-MM-DD`", "published"))
     return found
 
 

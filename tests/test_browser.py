@@ -49,7 +49,10 @@ def search(page: Page, url: str, query: str) -> list[str]:
     # fill() inserts text without key events; Material listens for keyup.
     page.fill(SEARCH, query)
     page.dispatch_event(SEARCH, "keyup")
-    page.wait_for_function("() => !document.querySelector('.md-search-result__meta').textContent.match(/^(Type|Розпочніть|Начните|Beginne|Commencez|Tippen|Saisissez)/)", timeout=10_000)
+    page.wait_for_function(
+        "() => !document.querySelector('.md-search-result__meta').textContent.match(/^(Type|Розпочніть|Начните|Beginne|Commencez|Tippen|Saisissez)/)",
+        timeout=10_000,
+    )
     return [str(a.get_attribute("href")) for a in page.query_selector_all(".md-search-result__link")]
 
 

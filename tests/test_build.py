@@ -1,13 +1,13 @@
 """The real site, built with `mkdocs build --strict` from a copy of the project."""
 
 import hashlib
-from html.parser import HTMLParser
 import os
 import re
 import socket
 import subprocess
 import sys
 import time
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -135,7 +135,9 @@ def test_serve_rebuilds_once_when_an_article_is_added(tmp_path: Path) -> None:
     project = copy_project(tmp_path)
     log = (tmp_path / "serve.log").open("w+")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{_free_port()}"], cwd=project, stdout=log, stderr=subprocess.STDOUT, env=env)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{_free_port()}"], cwd=project, stdout=log, stderr=subprocess.STDOUT, env=env
+    )
     try:
 
         def builds() -> int:
@@ -146,7 +148,9 @@ def test_serve_rebuilds_once_when_an_article_is_added(tmp_path: Path) -> None:
         while builds() < 1 and time.monotonic() < deadline:
             time.sleep(0.5)
         assert builds() == 1
-        (project / "seeds/zz_new.md").write_text("---\ntitle: New\npublished: 2025-06-25\nlanguage: en\n---\nOn June 25, a prisoner exchange took place.\n", encoding="utf-8")
+        (project / "seeds/zz_new.md").write_text(
+            "---\ntitle: New\npublished: 2025-06-25\nlanguage: en\n---\nOn June 25, a prisoner exchange took place.\n", encoding="utf-8"
+        )
         while builds() < 2 and time.monotonic() < deadline:
             time.sleep(0.5)
         time.sleep(8)  # a looping server would have rebuilt again by now

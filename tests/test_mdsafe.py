@@ -34,7 +34,7 @@ def test_hostile_text_renders_inert() -> None:
 
 
 def test_visible_text_is_unchanged() -> None:
-    text = "Putin said: \"6,000-for-6,000\" (agreed) — 50% [sic] *done* #1 п’ять"
+    text = 'Putin said: "6,000-for-6,000" (agreed) — 50% [sic] *done* #1 п’ять'
     html = render(text)
     assert "6,000-for-6,000" in html and "(agreed)" in html and "[sic]" in html and "*done*" in html and "п’ять" in html
 
