@@ -25,7 +25,8 @@ def test_seed_articles_read_with_their_metadata() -> None:
 
 
 def test_markdown_front_matter(tmp_path: Path) -> None:
-    path = write(tmp_path, "a.md", "---\ntitle: Обмін\nsource: Укрінформ\npublished: 2025-06-20T10:00:00+03:00\n---\nУ п'ятницю відбувся обмін полоненими між Україною та Росією.\n")
+    front = "---\ntitle: Обмін\nsource: Укрінформ\npublished: 2025-06-20T10:00:00+03:00\n---\n"
+    path = write(tmp_path, "a.md", front + "У п'ятницю відбувся обмін полоненими між Україною та Росією.\n")
     article = read_article(path)
     assert (article.title, article.language, article.published) == ("Обмін", "uk", dt.date(2025, 6, 20))
 

@@ -1,0 +1,35 @@
+import datetime as dt
+
+from generator.consolidate import consolidate
+from generator.extract import extract
+from generator.model import Article, Quantity
+
+
+def article(file: str, body: str, published: dt.date = dt.date(2025, 6, 20), source: str = "Outlet") -> Article:
+    return Article(file=file, title=file, body=body, published=published, language="en", source=source)
+
+
+def test_events_merge_across_articles_by_type_and_date() -> None:
+    a = extract(article("a.txt", "Russia and Ukraine held a prisoner exchange on June 20."))
+    b = extract(article("b.txt", "On Friday, June 20, another exchange of prisoners took place.", source="Other"))
+    story = consolidate([b, a])
+    assert [(e.id, [c.article.file for c in e.citations]) for e in story.events] == [("2025-06-20-prisoner_exchange", ["a.txt", "b.txt"])]
+
+
+def test_facts_sit_on_the_event_date_their_sentence_names() -> None:
+    body = (
+        "The second round of talks took place in Istanbul on June 2. The sides agreed to return 6,000 bodies on June 2. "
+        "Putin said 1,200 prisoners would be freed."
+    )
+    story = consolidate([extract(article("a.txt", body))])
+    figures = {(f.fact.value, f.date.isoformat()) for f in story.facts if isinstance(f.fact, Quantity)}
+    assert figures == {(6000, "2025-06-02"), (1200, "2025-06-20")}
+
+
+def test_ids_are_stable_across_runs_and_input_order() -> None:
+    a = extract(article("a.txt", "A prisoner exchange took place on June 14. Putin said 500 prisoners were released."))
+    b = extract(article("b.txt", "Talks took place on June 2.", source="B"))
+    first, second = consolidate([a, b]), consolidate([b, a])
+    assert [f.id for f in first.facts] == [f.id for f in second.facts]
+    assert [e.id for e in first.events] == [e.id for e in second.events]
+    assert first == second
