@@ -55,10 +55,7 @@ def _patterns(language: str) -> _Patterns:
     day_list = rf"(?P<days>{DAY}(?:(?:{DASH}|\s*(?:{joiners})\s*){DAY})*)"
     year = r"(?:,?\s*(?P<year>(?:19|20)\d\d)(?!\d)(?:\s*(?:року|р\.|года|г\.))?)?"
     if lang == "en":
-        month_names = "|".join(
-            rf"{re.escape(m.capitalize())}\.?" if len(m) <= 4 else re.escape(m.capitalize())
-            for m in sorted(months, key=len, reverse=True)
-        )
+        month_names = "|".join(rf"{re.escape(m.capitalize())}\.?" if len(m) <= 4 else re.escape(m.capitalize()) for m in sorted(months, key=len, reverse=True))
         absolute = (
             rf"\b(?P<month1>{month_names})\b\s*{day_list.replace('days', 'days1')}{year.replace('year', 'year1')}"
             rf"|{day_list}\s+(?P<month2>{month_names})\b{year}"
@@ -136,10 +133,7 @@ def find_dates(text: str, language: str, published: dt.date) -> list[DateMention
             continue  # "Friday, June 20": the explicit date wins
         weekday = pats.weekdays[_fold(m.group("weekday"))]
         future = bool(m.group("future"))
-        if future:
-            offset = (weekday - published.isoweekday()) % 7 or 7
-        else:
-            offset = -((published.isoweekday() - weekday) % 7)
+        offset = ((weekday - published.isoweekday()) % 7 or 7) if future else -((published.isoweekday() - weekday) % 7)
         found.append(DateMention(m.start(), m.end(), m.group(0), (published + dt.timedelta(days=offset),), "relative", future))
     if pats.relative:
         for m in pats.relative.finditer(text):

@@ -44,9 +44,7 @@ def lexicon(language: str) -> _Lexicon:
     data = load("extraction")
     lang = language if language in data["events"] else "en"
     q = data["quantities"]
-    triggers = tuple(
-        (etype, re.compile(_words(p), re.I)) for etype, pats in data["events"][lang].items() for p in pats
-    )
+    triggers = tuple((etype, re.compile(_words(p), re.I)) for etype, pats in data["events"][lang].items() for p in pats)
     return _Lexicon(
         triggers=triggers,
         modality=re.compile(_words("|".join(data["modality"][lang])), re.I),
@@ -259,7 +257,35 @@ def _dedupe(items: list[Quantity]) -> list[Quantity]:
 
 
 _CANDIDATE = re.compile(r"(?<![\w'])[A-ZА-ЯІЇЄҐ][\w'\u2019-]+(?:\s+[A-ZА-ЯІЇЄҐ][\w'\u2019-]+)*")
-_STOP = {"The", "A", "An", "In", "On", "At", "This", "These", "That", "During", "According", "Following", "Earlier", "All", "So", "We", "It", "He", "She", "They", "Through", "Specifically", "Regrettably", "Glory", "And", "Key", "Synopsis"}
+_STOP = {
+    "The",
+    "A",
+    "An",
+    "In",
+    "On",
+    "At",
+    "This",
+    "These",
+    "That",
+    "During",
+    "According",
+    "Following",
+    "Earlier",
+    "All",
+    "So",
+    "We",
+    "It",
+    "He",
+    "She",
+    "They",
+    "Through",
+    "Specifically",
+    "Regrettably",
+    "Glory",
+    "And",
+    "Key",
+    "Synopsis",
+}
 
 
 def _candidates(body: str, mentions: list[Mention], sents: list[Sentence]) -> list[str]:

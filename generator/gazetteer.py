@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from .lexicon import apostrophe_pattern, load
+from .morph import forms
 
 
 @dataclass(frozen=True)
@@ -41,9 +42,11 @@ class Gazetteer:
         roles: dict[str, str] = {}
         for e in entries:
             for alias in [e["name"], *e.get("aliases", [])]:
-                names.setdefault(alias, e["name"])
+                for form in sorted(forms(alias)):
+                    names.setdefault(form, e["name"])
             for role in e.get("roles", []):
-                roles.setdefault(role.lower(), e["name"])
+                for form in sorted(forms(role)):
+                    roles.setdefault(form.lower(), e["name"])
         self._names = names
         self._roles = roles
         self._name_pattern = _pattern(names, flags=0)

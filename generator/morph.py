@@ -1,0 +1,120 @@
+"""Inflected forms of Ukrainian and Russian names, through pymorphy3 and its uk/ru dictionaries.
+
+The gazetteer lists names in the nominative ("Сибіга", "Координаційний штаб"); articles use
+every case ("Сибіги", "у Координаційному штабі", "Кремле"). Rather than lemmatising each
+token of each article (slow, and multi-word names need agreement anyway), the gazetteer
+expands its own aliases once, at load time, into their singular case forms: matching stays
+one regular expression, and the output does not depend on the order of articles.
+
+Only the head of a name inflects: leading adjectives and names up to the first common noun
+("Координаційний штаб з питань ..." -> the first two words; "Міністерство оборони Росії" ->
+the first). Abbreviations (ЗСУ, РФ) and indeclinable words stay as written. Names the
+dictionaries do not know decline by the ending tables in data/morph.yaml.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import re
+from typing import Any
+
+from .lexicon import load
+
+CASES = ("gent", "datv", "accs", "ablt", "loct")
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
+_UK_ONLY = re.compile("[іїєґІЇЄҐ]")
+_RU_ONLY = re.compile("[ыэъёЫЭЪЁ]")
+_NAME_TAGS = ("Name", "Surn", "Patr")
+
+
+@functools.cache
+def _analyzer(language: str) -> Any:
+    import pymorphy3  # imported lazily: only gazetteer loading needs it
+
+    return pymorphy3.MorphAnalyzer(lang=language)
+
+
+def _languages(phrase: str) -> tuple[str, ...]:
+    if _UK_ONLY.search(phrase):
+        return ("uk",)
+    if _RU_ONLY.search(phrase):
+        return ("ru",)
+    # Spelled alike in both: the languages whose dictionary knows the first word, else both.
+    first = phrase.split(" ")[0]
+    return tuple(lang for lang in ("uk", "ru") if _analyzer(lang).word_is_known(first)) or ("uk", "ru")
+
+
+def _nominative(morph: Any, word: str) -> Any | None:
+    """The parse of `word` as a declinable nominative noun or adjective, if it has one."""
+    candidates = [p for p in morph.parse(word) if "nomn" in p.tag and p.tag.POS in ("NOUN", "ADJF") and "Fixd" not in p.tag and "Abbr" not in p.tag]
+    singular = [p for p in candidates if "plur" not in p.tag]
+    return (singular or candidates or [None])[0]
+
+
+def _by_dictionary(parse: Any) -> dict[str, set[str]]:
+    plural = "plur" in parse.tag  # uk tags mark only the plural
+    gender = parse.tag.gender  # adjectives agree: "Мединський" never becomes "Мединська"
+    out: dict[str, set[str]] = {case: set() for case in CASES}
+    for form in parse.lexeme:
+        if gender and not plural and form.tag.gender not in (gender, None):
+            continue
+        for case in CASES:
+            if case in form.tag and ("plur" in form.tag) == plural:
+                out[case].add(form.word)
+    return out
+
+
+def _by_endings(word: str, language: str) -> dict[str, set[str]]:
+    table: dict[str, list[str]] = load("morph")[language]
+    ending = word[-1].lower()
+    key = ending if ending in table else ""
+    stem = word[:-1] if key else word
+    if not key and ending in "аеєиіїоуюяыэё":
+        return {}  # an unknown vowel ending: leave the word as written
+    return {case: {stem + alt for alt in table[key][i].split("|")} for i, case in enumerate(CASES)}
+
+
+def _match_case(template: str, word: str) -> str:
+    return word[:1].upper() + word[1:] if template[:1].isupper() else word
+
+
+def forms(phrase: str) -> set[str]:
+    """The phrase and its case forms (singular; plural names stay plural)."""
+    out = {phrase}
+    if not _CYRILLIC.search(phrase):
+        return out
+    words = phrase.split(" ")
+    for language in _languages(phrase):
+        morph = _analyzer(language)
+        head: list[dict[str, set[str]]] = []
+        for i, word in enumerate(words):
+            if word.isupper() or "-" in word or not _CYRILLIC.search(word):
+                break
+            known = morph.word_is_known(word)
+            parse = _nominative(morph, word) if known else None
+            if parse is not None:
+                head.append(_by_dictionary(parse))
+                is_name = any(t in parse.tag for t in _NAME_TAGS) or word[:1].isupper()
+            elif not known and word[:1].isupper():
+                table = _by_endings(word, language)
+                if not table:
+                    break
+                head.append(table)
+                is_name = True
+            else:
+                break
+            if parse is None or parse.tag.POS == "NOUN":
+                following = words[i + 1] if i + 1 < len(words) else ""
+                if not (is_name and following[:1].isupper() and not following.isupper()):
+                    break
+        for case in CASES:
+            options = [sorted(h[case]) for h in head]
+            if not head or any(not o for o in options):
+                continue
+            for combo in itertools.product(*options):
+                new = [_match_case(words[i], w) for i, w in enumerate(combo)]
+                form = " ".join(new + words[len(head) :])
+                out.add(form)
+                out.add(form.replace("ё", "е").replace("Ё", "Е"))
+    return out
