@@ -70,7 +70,9 @@ def extract(article: Article, gazetteer: Gazetteer | None = None) -> ArticleFact
     events = _events(article, sents, date_mentions, mentions)
     quantities = _quantities(article, sents, date_mentions, quote_speakers, claim_speakers)
     actors = sorted({m.entity.name for m in mentions if m.entity.is_actor})
-    actors = sorted(set(actors) | {q.speaker for q in quotes if q.speaker} | {c.speaker for c in claims})
+    # Speakers are actors too, unless they are unnamed sources (not in the gazetteer).
+    speakers = {q.speaker for q in quotes if q.speaker} | {c.speaker for c in claims}
+    actors = sorted(set(actors) | {name for name in speakers if gaz.get(name) is not None})
     places = sorted({m.entity.name for m in mentions if m.entity.kind == "place"})
     return ArticleFacts(
         article=article,

@@ -40,6 +40,7 @@ class Gazetteer:
         self.entities = {e["name"]: _entity(e) for e in entries}
         names: dict[str, str] = {}
         roles: dict[str, str] = {}
+        holders: dict[str, list[str]] = {}
         for e in entries:
             for alias in [e["name"], *e.get("aliases", [])]:
                 for form in sorted(forms(alias)):
@@ -47,32 +48,46 @@ class Gazetteer:
             for role in e.get("roles", []):
                 for form in sorted(forms(role)):
                     roles.setdefault(form.lower(), e["name"])
+                    holders.setdefault(form.lower(), [])
+                    if e["name"] not in holders[form.lower()]:
+                        holders[form.lower()].append(e["name"])
         self._names = names
         self._roles = roles
+        self._holders = holders
         self._name_pattern = _pattern(names, flags=0)
         self._role_pattern = _pattern(roles, flags=re.I)
 
     def get(self, name: str) -> Entity | None:
         return self.entities.get(name)
 
+    def role_holders(self, phrase: str) -> tuple[str, ...]:
+        """Every entity a role phrase can refer to ("омбудсмен": both ombudspeople)."""
+        return tuple(self._holders.get(phrase.lower(), ()))
+
     def label(self, name: str, language: str) -> str:
         entity = self.entities.get(name)
         return entity.label(language) if entity else name
 
     def mentions(self, text: str) -> list[Mention]:
-        """Named and role mentions, longest match first, never overlapping."""
-        found: list[Mention] = []
-        taken: list[tuple[int, int]] = []
+        """Named and role mentions, longest match first, never overlapping.
+
+        Names and roles compete on length, so a role that contains a name ("Kremlin
+        spokesman", "US President") refers to its holder and not to the name inside it.
+        """
+        candidates: list[tuple[int, int, str, bool]] = []
         for pattern, table, by_role in ((self._name_pattern, self._names, False), (self._role_pattern, self._roles, True)):
             for m in pattern.finditer(text):
-                if any(s < m.end() and m.start() < e for s, e in taken):
-                    continue
                 key = m.group(0).lower() if by_role else _alias_key(m.group(0), table)
                 name = table.get(key)
-                if name is None:
-                    continue
-                taken.append((m.start(), m.end()))
-                found.append(Mention(m.start(), m.end(), m.group(0), self.entities[name], by_role))
+                if name is not None:
+                    candidates.append((m.start(), m.end(), name, by_role))
+        found: list[Mention] = []
+        taken: list[tuple[int, int]] = []
+        for start, end, name, by_role in sorted(candidates, key=lambda c: (c[0] - c[1], c[0], c[3])):
+            if any(s < end and start < e for s, e in taken):
+                continue
+            taken.append((start, end))
+            found.append(Mention(start, end, text[start:end], self.entities[name], by_role))
         return sorted(found, key=lambda x: x.start)
 
 

@@ -1,8 +1,17 @@
 """Quotes and attributed claims, with speakers resolved through the gazetteer.
 
-Speakers are found by name, by role ("the Russian leader", "the ministry") and by
-pronoun (he/she -> the last person named before). Whole-quoted statements are quotes
-only; paraphrase with a reporting verb is a claim.
+Speakers are found by name, by role ("the Russian leader", "the ministry"), by pronoun
+(he/she -> the last person named before) and by descriptive names for unnamed sources
+("a source in the Ukrainian delegation"). Whole-quoted statements are quotes only;
+paraphrase with a reporting verb is a claim.
+
+Who speaks, for one reporting cue:
+- "according to X", "за словами X", "по данным X": the name after the cue;
+- "за його словами", "по её словам": the last person named before;
+- a verb after a comma or dash ('..., Umerov said.' is not this; '..., said Umerov',
+  '— заявив Зеленський', 'сообщил помощник президента Владимир Мединский'): the name after it;
+- otherwise the subject before the verb; a person outranks an organisation, which outranks
+  a country, so job titles ("Ukraine's Foreign Minister Andrii Sybiha") yield the person.
 """
 
 from __future__ import annotations
@@ -11,14 +20,17 @@ import functools
 import re
 from dataclasses import dataclass
 
-from .gazetteer import Gazetteer, Mention
+from .gazetteer import Entity, Gazetteer, Mention
 from .lexicon import load
 from .model import Article, Claim, Evidence, Quote
 from .text import Sentence
 
 # Opening mark -> closing marks accepted for it.
 QUOTE_PAIRS = {'"': '"', "\u201c": "\u201d\u201c", "\u00ab": "\u00bb", "\u201e": "\u201c\u201d"}
-MIN_QUOTE_WORDS = 3  # shorter quoted spans are formula names or scare quotes
+_RANK = {"person": 0, "source": 1, "organisation": 2, "country": 3}
+_SOURCE_KIND = "source"
+_LEAD_NAME = re.compile(r"^\s*(?:\d{1,2}[:.]\d{2}\s*[\u2014\u2013-]?\s*)?(?P<name>[^\s:][^:]{0,40}?)\s*:\s+\S")
+_DASH_OR_COMMA = re.compile(r"[,\u2014\u2013]\s*$|\s-\s*$")
 
 
 @dataclass(frozen=True)
@@ -31,7 +43,10 @@ class QuotedSpan:
 class SpeechPatterns:
     verbs: re.Pattern[str]
     speaker_after: re.Pattern[str]
+    pronoun_cues: re.Pattern[str]
     pronoun: re.Pattern[str]
+    formulas: re.Pattern[str]
+    sources: tuple[tuple[re.Pattern[str], str], ...]
 
 
 @functools.cache
@@ -41,7 +56,10 @@ def patterns(language: str) -> SpeechPatterns:
     return SpeechPatterns(
         verbs=re.compile(rf"(?<!\w)(?:{data['reporting_verbs'][lang]})(?!\w)", re.I),
         speaker_after=re.compile(rf"(?<!\w)(?:{data['speaker_after'][lang]})(?!\w)", re.I),
+        pronoun_cues=re.compile(rf"(?<!\w)(?:{data['pronoun_cues'][lang]})(?!\w)", re.I),
         pronoun=re.compile(rf"(?<!\w){data['pronouns'][lang]}(?!\w)", re.I),
+        formulas=re.compile(rf"\s*(?:{data['formulas'][lang]})\s*", re.I),
+        sources=tuple((re.compile(rf"(?<!\w)(?:{p})(?!\w)", re.I), name) for p, name in data["unnamed_sources"][lang]),
     )
 
 
@@ -76,7 +94,7 @@ def _trim(body: str, start: int, end: int) -> tuple[int, int]:
 
 
 class SpeakerTracker:
-    """Resolves names, roles and pronouns in reading order."""
+    """Resolves names, roles, pronouns and unnamed sources in reading order."""
 
     def __init__(self, gazetteer: Gazetteer, mentions: list[Mention]):
         self.gazetteer = gazetteer
@@ -88,13 +106,27 @@ class SpeakerTracker:
                 return m.entity.name
         return None
 
+    def speakers_in(self, start: int, end: int) -> list[Mention]:
+        return [m for m in self.mentions if start <= m.start and m.end <= end and (m.entity.is_actor or m.entity.kind == _SOURCE_KIND)]
+
     def actor_in(self, start: int, end: int, nearest_to: int | None = None) -> Mention | None:
-        inside = [m for m in self.mentions if start <= m.start and m.end <= end and m.entity.is_actor]
+        inside = self.speakers_in(start, end)
         if not inside:
             return None
         if nearest_to is None:
             return inside[0]
         return min(inside, key=lambda m: min(abs(m.start - nearest_to), abs(m.end - nearest_to)))
+
+
+def source_mentions(body: str, language: str, taken: list[Mention]) -> list[Mention]:
+    """Unnamed sources as pseudo-entities of kind 'source' (speakers, never actors)."""
+    out: list[Mention] = []
+    for pat, name in patterns(language).sources:
+        for m in pat.finditer(body):
+            if any(t.start < m.end() and m.start() < t.end for t in [*taken, *out]):
+                continue
+            out.append(Mention(m.start(), m.end(), m.group(0), Entity(name, _SOURCE_KIND, None, {}), False))
+    return out
 
 
 def extract_speech(
@@ -103,14 +135,16 @@ def extract_speech(
     """Quotes and claims of one article, and the speaker of each quoted span (for figures)."""
     body = article.body
     pats = patterns(article.language)
-    tracker = SpeakerTracker(gazetteer, mentions)
+    resolved = _resolve_roles(mentions, gazetteer)
+    all_mentions = sorted([*resolved, *source_mentions(body, article.language, resolved)], key=lambda m: m.start)
+    tracker = SpeakerTracker(gazetteer, all_mentions)
     quotes: list[Quote] = []
     speakers: dict[tuple[int, int], str] = {}
     spans = quoted_spans(body)
     for span in spans:
         start, end = _trim(body, span.start, span.end)
         text = body[start:end]
-        if len(re.findall(r"\w+", text)) < MIN_QUOTE_WORDS:
+        if not re.search(r"\w", text) or pats.formulas.fullmatch(text):
             continue
         speaker = _quote_speaker(body, span, sents, pats, tracker)
         if speaker is None:
@@ -122,6 +156,21 @@ def extract_speech(
     return quotes, claims, speakers
 
 
+def _resolve_roles(mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
+    """A role several entities hold ("the ombudsman") is the holder named most recently."""
+    out: list[Mention] = []
+    for m in mentions:
+        holders = gazetteer.role_holders(m.text) if m.by_role else ()
+        if len(holders) > 1:
+            named = [x for x in out if not x.by_role and x.entity.name in holders]
+            if named:
+                entity = gazetteer.get(named[-1].entity.name)
+                if entity is not None:
+                    m = Mention(m.start, m.end, m.text, entity, True)
+        out.append(m)
+    return out
+
+
 def _sentence_of(sents: list[Sentence], offset: int) -> str:
     for s in sents:
         if s.start <= offset < s.end:
@@ -129,41 +178,101 @@ def _sentence_of(sents: list[Sentence], offset: int) -> str:
     return ""
 
 
+def _pick(mentions: list[Mention]) -> Mention | None:
+    """The head of a noun phrase: a person before an organisation before a country."""
+    if not mentions:
+        return None
+    # A name beats a role ("помощник президента России Владимир Мединский" is Medinsky).
+    return min(mentions, key=lambda m: (_RANK.get(m.entity.kind, 9), m.by_role, m.start))
+
+
+def _phrase_after(body: str, start: int, end: int) -> int:
+    """End of the noun phrase that starts at `start` (the next clause break)."""
+    m = re.compile(r"[,;:.!?\u00ab\u201c\"(]|\s[\u2014\u2013-]\s|\s(?:that|що|что|and|і|и|та)\s").search(body, start, end)
+    return m.start() if m else end
+
+
+def _resolve(body: str, cue: re.Match[str], start: int, end: int, pats: SpeechPatterns, tracker: SpeakerTracker) -> str | None:
+    """The speaker of one reporting cue inside the clause [start, end)."""
+    if pats.pronoun_cues.fullmatch(cue.group(0)) or pats.pronoun_cues.match(body, cue.start(), end):
+        return tracker.last_person_before(cue.start())
+    after_end = _phrase_after(body, cue.end(), end)
+    if pats.speaker_after.fullmatch(cue.group(0)):
+        head = _pick(tracker.speakers_in(cue.end(), after_end))
+        return head.entity.name if head else None
+    before = body[start : cue.start()]
+    inverted = bool(_DASH_OR_COMMA.search(before)) or not before.strip()
+    after = tracker.speakers_in(cue.end(), after_end)
+    pronoun_after = pats.pronoun.match(body, cue.end() + 1, after_end) if cue.end() < len(body) else None
+    if inverted:
+        if pronoun_after:
+            return tracker.last_person_before(cue.start())
+        head = _pick(after)
+        if head and head.start - cue.end() < 80:
+            return head.entity.name
+    subject = tracker.speakers_in(start, cue.start())
+    pronouns = list(pats.pronoun.finditer(body, start, cue.start()))
+    if pronouns and (not subject or pronouns[-1].start() > subject[-1].start):
+        return tracker.last_person_before(pronouns[-1].start())
+    head = _pick(subject)
+    if head:
+        return head.entity.name
+    head = _pick(after)
+    return head.entity.name if head else None
+
+
+def _lead_speaker(s: Sentence, tracker: SpeakerTracker) -> str | None:
+    """'Medinsky: the sides agreed ...' (live blogs): the name before a leading colon."""
+    m = _LEAD_NAME.match(s.text)
+    if not m:
+        return None
+    named = tracker.speakers_in(s.start + m.start("name"), s.start + m.end("name"))
+    head = _pick(named)
+    return head.entity.name if head else None
+
+
 def _quote_speaker(body: str, span: QuotedSpan, sents: list[Sentence], pats: SpeechPatterns, tracker: SpeakerTracker) -> str | None:
     after_end = body.find("\n", span.end)
     after_end = len(body) if after_end < 0 else after_end
+    sentence = next((s for s in sents if s.start <= span.start - 1 < s.end), None)
+    s_start = sentence.start if sentence else span.start - 1
+    s_end = sentence.end if sentence else after_end
     # The attribution right after the closing mark: ' ," the ministry noted.' / '— заявив Путін'
     tail_match = re.match(r"[^\w]{0,4}([^.!?\n\"\u201c\u00ab]{0,120})", body[span.end + 1 : after_end])
     tail = tail_match.group(1) if tail_match else ""
     tail_start = span.end + 1 + (tail_match.start(1) if tail_match else 0)
-    if tail and pats.verbs.search(tail):
-        who = _speaker_in(tail_start, tail_start + len(tail), body, pats, tracker)
+    verb = pats.verbs.search(body, tail_start, tail_start + len(tail)) if tail else None
+    if verb and verb.start() - tail_start < 40:
+        who = _resolve(body, verb, tail_start, tail_start + len(tail), pats, tracker)
         if who:
             return who
-    # The attribution before the opening mark in the same sentence: 'X said: "...'
-    sentence_start = next((s.start for s in sents if s.start <= span.start - 1 < s.end), span.start)
-    head = body[sentence_start : span.start - 1]
-    if head and pats.verbs.search(head):
-        who = _speaker_in(sentence_start, span.start - 1, body, pats, tracker)
+    # The attribution before the opening mark in the same sentence: 'X said: "...' or
+    # 'Peskov called the claims "absurd"'; the cue nearest the quote speaks.
+    head_cues = [c for c in (*pats.verbs.finditer(body, s_start, span.start - 1), *pats.speaker_after.finditer(body, s_start, span.start - 1))]
+    for cue in sorted(head_cues, key=lambda c: -c.start()):
+        who = _resolve(body, cue, s_start, span.start - 1, pats, tracker)
         if who:
             return who
+    if sentence is not None:
+        lead = _lead_speaker(sentence, tracker)
+        if lead:
+            return lead
+        # a fragment inside a sentence attributed after it: 'Russia was "delaying", Moscow said'
+        for cue in pats.verbs.finditer(body, span.end, s_end):
+            who = _resolve(body, cue, s_start, s_end, pats, tracker)
+            if who:
+                return who
     # A quote standing alone right after a sentence that names a speaker.
     previous = [s for s in sents if s.end <= span.start - 1]
-    if previous and not head.strip():
+    if previous and not body[s_start : span.start - 1].strip():
         last = previous[-1]
-        if pats.verbs.search(last.text):
-            return _speaker_in(last.start, last.end, body, pats, tracker)
+        found = pats.verbs.search(body, last.start, last.end)
+        if found or last.text.rstrip().endswith(":"):
+            if found:
+                return _resolve(body, found, last.start, last.end, pats, tracker)
+            head = _pick(tracker.speakers_in(last.start, last.end))
+            return head.entity.name if head else None
     return None
-
-
-def _speaker_in(start: int, end: int, body: str, pats: SpeechPatterns, tracker: SpeakerTracker) -> str | None:
-    verb = pats.verbs.search(body, start, end)
-    anchor = verb.start() if verb else start
-    mention = tracker.actor_in(start, end, nearest_to=anchor)
-    pronoun = pats.pronoun.search(body, start, end)
-    if pronoun and (mention is None or abs(pronoun.start() - anchor) < abs(mention.start - anchor)):
-        return tracker.last_person_before(pronoun.start())
-    return mention.entity.name if mention else None
 
 
 def _claims(article: Article, sents: list[Sentence], pats: SpeechPatterns, tracker: SpeakerTracker, spans: list[QuotedSpan]) -> list[Claim]:
@@ -175,21 +284,75 @@ def _claims(article: Article, sents: list[Sentence], pats: SpeechPatterns, track
             continue  # a quoted statement is a quote, not a claim
         if re.match(r"\s*[-\u2022*]", s.text):
             continue  # lead bullet points restate the body
-        after = pats.speaker_after.search(s.text)
-        speaker: str | None = None
-        if after:
-            speaker = _speaker_in(s.start + after.end(), s.end, body, pats, tracker)
-            if speaker is None:
-                speaker = _speaker_in(s.start, s.end, body, pats, tracker)
-        elif pats.verbs.search(s.text):
-            speaker = _speaker_in(s.start, s.end, body, pats, tracker)
-        if speaker:
-            gist = _gist(s.text, pats)
-            claims.append(Claim(speaker, gist, Evidence(s.text, s.start, s.end, "claim.reporting", s.text)))
+        found: list[tuple[str, str]] = []  # (speaker, rule)
+        lead = _lead_speaker(s, tracker)
+        if lead:
+            found.append((lead, "claim.lead_colon"))
+        for cue in pats.speaker_after.finditer(body, s.start, s.end):
+            who = _resolve(body, cue, s.start, s.end, pats, tracker)
+            if who:
+                found.append((who, "claim.according_to"))
+        for cue in pats.pronoun_cues.finditer(body, s.start, s.end):
+            who = tracker.last_person_before(cue.start())
+            if who:
+                found.append((who, "claim.pronoun"))
+        if not found:
+            verbs = [v for v in pats.verbs.finditer(body, s.start, s.end) if not _inside(v.start(), quoted)]
+            # '..., Umerov said.' at the end of a sentence names the speaker of all of it.
+            tail = [v for v in verbs if _DASH_OR_COMMA.search(body[s.start : v.start()]) or _ends_clause(body, v, s)]
+            ordered = ([tail[-1]] if tail else []) + verbs
+            for cue in ordered:
+                who = _resolve(body, cue, _clause_start(body, cue, s, tail), s.end, pats, tracker)
+                if who:
+                    found.extend((name, "claim.reporting") for name in _coordinated(body, s, cue, who, tracker))
+                    break
+        seen: set[str] = set()
+        for who, rule in found:
+            if who in seen:
+                continue
+            seen.add(who)
+            claims.append(Claim(who, _gist(s.text), Evidence(s.text, s.start, s.end, rule, s.text)))
     return claims
 
 
-def _gist(sentence: str, pats: SpeechPatterns) -> str:
+def _inside(offset: int, quoted: list[QuotedSpan]) -> bool:
+    return any(q.start <= offset < q.end for q in quoted)
+
+
+def _ends_clause(body: str, verb: re.Match[str], s: Sentence) -> bool:
+    """'..., Umerov said.': the verb closes the sentence after a comma and a short name."""
+    rest = body[verb.end() : s.end].strip(' .\u201d"\u00bb')
+    before = body[s.start : verb.start()]
+    comma = max(before.rfind(","), before.rfind("\u2014"))
+    return not rest and comma >= 0 and len(before) - comma < 60
+
+
+def _clause_start(body: str, verb: re.Match[str], s: Sentence, tail: list[re.Match[str]]) -> int:
+    if tail and verb is tail[-1]:
+        before = body[s.start : verb.start()]
+        comma = max(before.rfind(","), before.rfind("\u2014"))
+        if comma >= 0 and _ends_clause(body, verb, s):
+            return s.start + comma + 1
+    return s.start
+
+
+def _coordinated(body: str, s: Sentence, verb: re.Match[str], who: str, tracker: SpeakerTracker) -> list[str]:
+    """'Macron, Merz, Starmer and Zelensky demanded ...': one claim per named speaker."""
+    people = [m for m in tracker.speakers_in(s.start, verb.start()) if m.entity.kind == "person"]
+    if len(people) < 2 or who not in {m.entity.name for m in people}:
+        return [who]
+    chain = [people[-1]]
+    for m in reversed(people[:-1]):
+        gap = body[m.end : chain[0].start]
+        if re.fullmatch(r"\s*(?:,|and|і|й|та|и|,\s*and)\s*", gap):
+            chain.insert(0, m)
+        else:
+            break
+    names = [m.entity.name for m in chain]
+    return sorted(set(names), key=names.index) if who in names else [who]
+
+
+def _gist(sentence: str) -> str:
     m = re.search(r"\bthat\b|\bщо\b|\bчто\b", sentence)
     gist = sentence[m.end() :] if m else sentence
     return gist.strip().rstrip(".")
