@@ -175,11 +175,13 @@ def _quantities(
             before = body[max(s.start, start - 40) : start]
             if lex.not_counts.match(after):
                 continue
-            formula = re.match(r"\s*(?:-|\u2013)?\s*(?:for|на|за)\s*(?:-|\u2013)?\s*(\d[\d,. \u202f]*)", after)
+            formula = re.match(r"\s*(?:-|\u2013)?\s*(?:for|на|за)\s*(?:-|\u2013)?\s*(\d[\d,. \u00a0\u202f]*|тисячу|тысячу)", after)
             counts = _counts(after, before, lex)
             rule = "quantity.noun"
             if counts is None and formula:
-                counts = _counts(after[formula.end() :], "", lex) or _last_noun(body[max(s.start, start - 80) : start], lex) or last_counts
+                # "a formula of 1,000 for 1,000" names prisoners unless bodies are meant.
+                bodies = lex.body_before.search(body[max(s.start, start - 80) : start] + " ") or _last_noun(s.text, lex) == "bodies"
+                counts = _counts(after[formula.end() :], "", lex) or ("bodies" if bodies else "prisoners")
                 rule = "quantity.formula"
             if counts is None and last_counts and (lex.elliptic_after.match(after) or lex.elliptic_before.search(before)):
                 counts, rule = last_counts, "quantity.elliptic"
@@ -223,12 +225,13 @@ def _last_noun(before: str, lex: _Lexicon) -> str | None:
 def _counts(after: str, before: str, lex: _Lexicon) -> str | None:
     window = re.match(r"\s*(?:[\w'\u2019-]+\s+){0,3}?", after)
     head = after[: (window.end() if window else 0) + 40]
-    for kind, pat in lex.count_nouns:
-        m = pat.search(head)
-        if m and len(re.findall(r"\w+", head[: m.start()])) <= 3:
-            if lex.body_before.search(before):
-                return "bodies"
-            return kind
+    # The noun nearest the number decides ("1,000 Russian servicemen and civilians" are
+    # soldiers), not the order of the table.
+    hits = [(m.start(), kind) for kind, pat in lex.count_nouns for m in [pat.search(head)] if m and len(re.findall(r"\w+", head[: m.start()])) <= 3]
+    if hits:
+        if lex.body_before.search(before):
+            return "bodies"
+        return min(hits)[1]
     if lex.body_before.search(before):
         return "bodies"
     return None
