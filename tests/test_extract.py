@@ -95,3 +95,92 @@ def test_export_contract_fields() -> None:
     assert set(doc) >= {"article", "events", "quantities", "quotes", "claims", "actors", "places"}
     assert {"date", "type", "summary", "evidence"} <= set(doc["events"][0])
     assert {"value", "counts", "qualifier", "who", "attributed_to", "evidence"} <= set(doc["quantities"][0])
+
+
+def _claims(body: str, language: str = "en") -> list[str]:
+    return [c.speaker for c in extract(article(body, language)).claims]
+
+
+def test_claim_subject_with_job_title_is_the_person() -> None:
+    assert _claims("Ukraine's Foreign Minister Andrii Sybiha wrote on X that Russia had rejected a ceasefire.") == ["Andrii Sybiha"]
+
+
+def test_claim_speaker_at_sentence_end_wins_over_earlier_verb() -> None:
+    assert _claims("Ukraine proposed a meeting of the two presidents before the end of August, Umerov said.") == ["Rustem Umerov"]
+
+
+def test_claim_subject_before_verb_not_the_object_after() -> None:
+    assert _claims("Medinsky also said Russia would hand over more bodies.") == ["Vladimir Medinsky"]
+
+
+def test_claim_inverted_russian_verb_with_title_before_name() -> None:
+    body = "Российская сторона передала Украине тела погибших, сообщил помощник президента России Владимир Мединский."
+    assert _claims(body, "ru") == ["Vladimir Medinsky"]
+
+
+def test_claim_possessive_pronoun_cue() -> None:
+    body = "Лубінець нагадав про цивільних. За його словами, наступні етапи можуть охопити до 1 000 людей."
+    assert _claims(body, "uk") == ["Dmytro Lubinets", "Dmytro Lubinets"]
+
+
+def test_claim_inflected_organisation_as_speaker() -> None:
+    assert _claims("У Коордштабі наголосили, що дат передачі тіл не погоджували.", "uk") == ["Coordination Headquarters for the Treatment of Prisoners of War"]
+
+
+def test_claim_live_blog_colon_lead() -> None:
+    assert _claims("15:10 — Medinsky: the sides agreed to swap all severely wounded prisoners.") == ["Vladimir Medinsky"]
+
+
+def test_claims_one_per_coordinated_speaker() -> None:
+    body = "Macron, Merz and Starmer demanded that Russia accept a ceasefire."
+    assert _claims(body) == ["Emmanuel Macron", "Friedrich Merz", "Keir Starmer"]
+
+
+def test_unnamed_source_speaks_but_is_not_an_actor() -> None:
+    facts = extract(article("The talks ended after an hour, a source in the Ukrainian delegation told us."))
+    assert [c.speaker for c in facts.claims] == ["Ukrainian delegation source"]
+    assert "Ukrainian delegation source" not in facts.actors
+
+
+def test_short_quoted_fragment_is_a_quote_formula_is_not() -> None:
+    facts = extract(article('Peskov called the claims "absurd". The sides agreed on an "all-for-all" formula.'))
+    assert [(q.speaker, q.text) for q in facts.quotes] == [("Dmitry Peskov", "absurd")]
+
+
+def test_role_shared_by_two_people_is_the_one_named_last() -> None:
+    body = "Москалькова провела встречу. Омбудсмен также сообщила, что передала списки."
+    assert _claims(body, "ru") == ["Tatyana Moskalkova"]
+
+
+def test_quote_speaker_after_dash_in_russian_with_role() -> None:
+    body = "Мединский выступил в Стамбуле. «Мы ждём ответа», — заявил глава российской делегации."
+    facts = extract(article(body, "ru"))
+    assert [(q.speaker, q.text) for q in facts.quotes] == [("Vladimir Medinsky", "Мы ждём ответа")]
+
+
+def test_inflected_names_and_places_match() -> None:
+    facts = extract(article("Делегації зустрілися у Женеві. Сибіга подякував Туреччині, а Трампа поінформували.", "uk"))
+    assert {"Andrii Sybiha", "Donald Trump"} <= set(facts.actors)
+    assert "Geneva" in facts.places
+
+
+def test_figure_in_attributed_claim_takes_its_speaker() -> None:
+    facts = extract(article("Umerov said Ukraine had given the Russian side a list of 339 children."))
+    assert [(q.value, q.counts, q.attributed_to) for q in facts.quantities] == [(339, "children", "Rustem Umerov")]
+
+
+def test_nearest_count_noun_decides() -> None:
+    facts = extract(article("The ministry said 270 servicemen and civilians were returned."))
+    assert [(q.value, q.counts) for q in facts.quantities] == [(270, "soldiers")]
+
+
+def test_exchange_formula_counts_prisoners() -> None:
+    facts = extract(article("Стороны провели обмен по формуле «1000 на 1000».", "ru"))
+    assert [(q.value, q.counts) for q in facts.quantities] == [(1000, "prisoners")]
+
+
+def test_ukrainian_and_russian_return_phrasings_are_exchanges() -> None:
+    uk = extract(article("Сьогодні, 20 червня, додому повернулися 150 захисників.", "uk"))
+    ru = extract(article("В пятницу, 20 июня, возвращены 84 российских военнослужащих.", "ru"))
+    assert [e.type for e in uk.events] == ["prisoner_exchange"]
+    assert [e.type for e in ru.events] == ["prisoner_exchange"]
