@@ -53,7 +53,7 @@ catalog-extract: $(STAMP)
 	$(BIN)/pybabel extract -F locales/babel.cfg -o locales/messages.pot --no-location --omit-header --sort-output .
 
 catalog-update: catalog-extract
-	$(BIN)/pybabel update -i locales/messages.pot -d locales -D messages --no-fuzzy-matching --omit-header
+	$(BIN)/pybabel update -i locales/messages.pot -d locales -D messages --no-fuzzy-matching --ignore-obsolete
 
 catalog-compile: $(STAMP)
 	$(BIN)/pybabel compile -d locales -D messages --statistics

@@ -1,42 +1,48 @@
 """Merge the facts of every article into one `Story`.
 
-Events merge into one per (type, date); each keeps every supporting article and
-evidence sentence. Figures, quotes and claims are placed on the event date their own
-sentence names, else on the day their article was published (when they were said).
-Ids are short hashes of what the fact is, so they survive re-extraction.
+1. Articles are grouped into independent sources (sources.py): copies count once.
+2. Events merge into one per (type, date); each keeps every supporting article, evidence
+   sentence and the party the sentence attributes it to, if any.
+3. Figures, quotes and claims are placed on the event date their own sentence names, else
+   on the day their article was published (when they were said).
+4. Editors' corrections apply by id (corrections.py).
+5. Each fact gets a status: confirmed (two or more independent sources, or both sides),
+   reported (an outlet states it itself), claim (only a party says it); figures get their
+   traits and the discrepancies between sources are found (ledger.py).
+Ids are short hashes of what the fact is, so they survive re-extraction and new articles.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import functools
 import hashlib
 from collections import defaultdict
 from collections.abc import Iterable
+from typing import Any
 
+from . import ledger
+from .corrections import apply_corrections
 from .dates import find_dates
-from .model import ArticleFacts, Citation, Claim, DatedFact, Problem, Quantity, Quote, Story, StoryEvent
+from .lexicon import load
+from .model import ArticleFacts, Citation, Claim, DatedFact, Evidence, Problem, Quantity, Quote, SourceGroup, Story, StoryEvent
+from .sources import group_sources
 
 
 def _id(*parts: object) -> str:
     return hashlib.sha1("\x1f".join(str(p) for p in parts).encode()).hexdigest()[:10]
 
 
-def consolidate(all_facts: Iterable[ArticleFacts], problems: Iterable[Problem] = ()) -> Story:
+@functools.cache
+def _sides() -> dict[str, str]:
+    return {name: side for side, names in load("sides")["sides"].items() for name in names}
+
+
+def consolidate(all_facts: Iterable[ArticleFacts], problems: Iterable[Problem] = (), corrections: list[dict[str, Any]] | None = None) -> Story:
     facts_list = sorted(all_facts, key=lambda f: (f.article.published, f.article.file))
-    grouped: dict[tuple[str, dt.date], list[Citation]] = defaultdict(list)
-    details: dict[tuple[str, dt.date], tuple[str | None, int | None]] = {}
-    for facts in facts_list:
-        for event in facts.events:
-            key = (event.type, event.date)
-            grouped[key].append(Citation(facts.article, event.evidence))
-            place, ordinal = details.get(key, (None, None))
-            details[key] = (place or event.place, ordinal or event.ordinal)
-    events = tuple(
-        StoryEvent(
-            id=f"{date.isoformat()}-{etype}", type=etype, date=date, citations=tuple(cites), place=details[(etype, date)][0], ordinal=details[(etype, date)][1]
-        )
-        for (etype, date), cites in sorted(grouped.items(), key=lambda kv: (kv[0][1], kv[0][0]))
-    )
+    groups = group_sources([f.article for f in facts_list])
+    events = _events(facts_list)
     event_dates = {e.date for e in events}
     dated: list[DatedFact] = []
     for facts in facts_list:
@@ -46,9 +52,57 @@ def consolidate(all_facts: Iterable[ArticleFacts], problems: Iterable[Problem] =
             ev = item.evidence
             date = _fact_date(ev.sentence, article.language, article.published, event_dates)
             kind = type(item).__name__.lower()
-            dated.append(DatedFact(_id(kind, article.file, ev.start, ev.end), date, item, Citation(article, ev)))
+            speaker = item.attributed_to if isinstance(item, Quantity) else item.speaker
+            dated.append(DatedFact(_id(kind, article.file, ev.start, ev.end), date, item, Citation(article, ev, speaker)))
     dated.sort(key=lambda d: (d.date, d.citation.article.published, d.citation.article.file, d.citation.evidence.start))
-    return Story(articles=tuple(f.article for f in facts_list), events=events, facts=tuple(dated), problems=tuple(problems))
+    story = Story(
+        articles=tuple(f.article for f in facts_list),
+        events=tuple(events),
+        facts=tuple(dated),
+        problems=tuple(problems),
+        sources=groups,
+        actors=_index(facts_list, "actors"),
+        places=_index(facts_list, "places"),
+    )
+    if corrections:
+        story = apply_corrections(story, corrections)
+    return _assess(story)
+
+
+def _events(facts_list: list[ArticleFacts]) -> list[StoryEvent]:
+    grouped: dict[tuple[str, dt.date], list[Citation]] = defaultdict(list)
+    details: dict[tuple[str, dt.date], tuple[str | None, int | None]] = {}
+    for facts in facts_list:
+        for event in facts.events:
+            key = (event.type, event.date)
+            grouped[key].append(Citation(facts.article, event.evidence, _attribution(facts, event.evidence)))
+            place, ordinal = details.get(key, (None, None))
+            details[key] = (place or event.place, ordinal or event.ordinal)
+    return [
+        StoryEvent(
+            id=f"{date.isoformat()}-{etype}", type=etype, date=date, citations=tuple(cites), place=details[(etype, date)][0], ordinal=details[(etype, date)][1]
+        )
+        for (etype, date), cites in sorted(grouped.items(), key=lambda kv: (kv[0][1], kv[0][0]))
+    ]
+
+
+def _attribution(facts: ArticleFacts, evidence: Evidence) -> str | None:
+    """The party a sentence attributes an event to ("as announced by the ministry")."""
+    for claim in facts.claims:
+        if claim.evidence.start <= evidence.start < claim.evidence.end or evidence.start <= claim.evidence.start < evidence.end:
+            return claim.speaker
+    for quote in facts.quotes:
+        if quote.evidence.start <= evidence.start < quote.evidence.end:
+            return quote.speaker
+    return None
+
+
+def _index(facts_list: list[ArticleFacts], attribute: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    files: dict[str, list[str]] = defaultdict(list)
+    for facts in facts_list:
+        for name in getattr(facts, attribute):
+            files[name].append(facts.article.file)
+    return tuple(sorted((name, tuple(sorted(set(fs)))) for name, fs in files.items()))
 
 
 def _fact_date(sentence: str, language: str, published: dt.date, event_dates: set[dt.date]) -> dt.date:
@@ -57,3 +111,47 @@ def _fact_date(sentence: str, language: str, published: dt.date, event_dates: se
             if date in event_dates and not mention.future:
                 return date
     return published
+
+
+def _group_ids(groups: tuple[SourceGroup, ...]) -> dict[str, str]:
+    return {a.file: g.id for g in groups for a in g.articles}
+
+
+def _status(outlet_groups: set[str], speakers: set[str]) -> str:
+    sides = {_sides().get(s) for s in speakers} - {None}
+    if len(outlet_groups) >= 2 or len(sides) >= 2:
+        return "confirmed"
+    return "reported" if outlet_groups else "claim"
+
+
+def _assess(story: Story) -> Story:
+    group_of = _group_ids(story.sources)
+    events = []
+    for event in story.events:
+        outlets = {group_of[c.article.file] for c in event.citations if c.speaker is None}
+        speakers = {c.speaker for c in event.citations if c.speaker}
+        events.append(
+            dataclasses.replace(
+                event,
+                independent_sources=len({group_of[c.article.file] for c in event.citations}),
+                status=_status(outlets, speakers),
+                claimed_by=tuple(sorted(speakers)),
+            )
+        )
+    reported_by: dict[tuple[object, ...], set[str]] = defaultdict(set)
+    for fact in story.facts:
+        if isinstance(fact.fact, Quantity) and fact.fact.attributed_to is None:
+            reported_by[(fact.date, fact.fact.value, fact.fact.counts)].add(group_of[fact.citation.article.file])
+    facts = []
+    for fact in story.facts:
+        item = fact.fact
+        if isinstance(item, Quantity):
+            status = _status(reported_by[(fact.date, item.value, item.counts)], set()) if item.attributed_to is None else "claim"
+            traits = ledger.traits(item, fact.citation.article.language)
+            facts.append(dataclasses.replace(fact, status=status, traits=traits))
+        else:
+            facts.append(dataclasses.replace(fact, status="claim"))
+    discrepancies = ledger.figure_discrepancies(facts, story.sources) + ledger.date_discrepancies(events)
+    return dataclasses.replace(
+        story, events=tuple(events), facts=tuple(facts), discrepancies=tuple(sorted(discrepancies, key=lambda d: (d.date, d.kind, d.id)))
+    )

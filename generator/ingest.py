@@ -21,7 +21,7 @@ import yaml
 from . import dates, langdetect
 from .model import Article, Problem
 
-ARTICLE_SUFFIXES = (".txt", ".md")
+ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
 MAX_BYTES = 2_000_000  # far above any news article; stops a stray dump from stalling the build
 KNOWN_KEYS = {"title", "source", "url", "published", "language", "syndicated_from", "translated_from"}
 SUPPORTED_LANGUAGES = {"en", "uk", "ru", "de", "fr", "tr"}
@@ -81,6 +81,9 @@ def ingest_files(paths: Iterable[Path]) -> IngestResult:
 def read_article(path: Path) -> Article:
     name = path.name
     text = _read_text(path)
+    if path.suffix in (".html", ".htm"):
+        meta, title, body = _read_html(name, text, _read_sidecar(path))
+        return _build_article(name, meta, title, body)
     if path.suffix == ".md":
         meta, body = _split_front_matter(name, text)
         title = meta.get("title")
@@ -115,6 +118,41 @@ def _read_text(path: Path) -> str:
     if not text.strip():
         raise IngestError(Problem(name, "the file holds only whitespace"))
     return text
+
+
+def _read_html(name: str, html: str, sidecar: dict[str, Any]) -> tuple[dict[str, Any], str, str]:
+    """Main text and metadata of a saved web page, through trafilatura.
+
+    Only fields read from the page itself are kept: a date is used only when it is written in
+    the page source (trafilatura can otherwise fall back to today's date). A sidecar
+    `.meta.yaml` overrides anything found in the page.
+    """
+    import trafilatura  # imported here: slow to import, and only saved pages need it
+
+    doc = trafilatura.bare_extraction(
+        html, with_metadata=True, include_comments=False, include_tables=False, date_extraction_params={"extensive_search": False, "original_date": True}
+    )
+    if doc is None or not getattr(doc, "text", None):
+        raise IngestError(Problem(name, "no article text found in the saved page"))
+    title = str(sidecar.get("title") or getattr(doc, "title", None) or "").strip()
+    body = str(doc.text).strip()
+    first, _, rest = body.partition("\n")
+    if title and first.strip() == title and rest.strip():
+        body = rest.strip()
+    meta: dict[str, Any] = {}
+    date = getattr(doc, "date", None)
+    if date and str(date)[:10] in html:
+        meta["published"] = str(date)[:10]
+    if getattr(doc, "sitename", None):
+        meta["source"] = str(doc.sitename)
+    url = getattr(doc, "url", None)
+    if url and re.match(r"https?://", str(url)):
+        meta["url"] = str(url)
+    lang = re.search(r"<html[^>]*\blang=[\"']?([a-zA-Z]{2})", html[:2000])
+    if lang:
+        meta["language"] = lang.group(1).lower()
+    meta.update({k: v for k, v in sidecar.items() if v is not None})
+    return meta, title, body
 
 
 def _split_front_matter(name: str, text: str) -> tuple[dict[str, Any], str]:

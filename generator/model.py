@@ -102,10 +102,29 @@ class ArticleFacts:
 
 @dataclass(frozen=True)
 class Citation:
-    """One supporting mention of a consolidated fact."""
+    """One supporting mention of a consolidated fact.
+
+    `speaker` is the party the sentence attributes it to ("as announced by the ministry"),
+    None when the outlet states it itself.
+    """
 
     article: Article
     evidence: Evidence
+    speaker: str | None = None
+
+
+@dataclass(frozen=True)
+class SourceGroup:
+    """Articles that are copies of one another count as one independent source."""
+
+    id: str  # the representative article's file, or "wire:<name>"
+    articles: tuple[Article, ...]
+    reason: str  # independent, syndicated, near_duplicate
+
+
+# How firmly a fact stands: several independent outlets or both sides -> confirmed;
+# an outlet states it itself -> reported; only a party says it -> claim.
+STATUSES = ("confirmed", "reported", "claim")
 
 
 @dataclass(frozen=True)
@@ -116,6 +135,19 @@ class StoryEvent:
     citations: tuple[Citation, ...]
     place: str | None = None
     ordinal: int | None = None
+    independent_sources: int = 1
+    status: str = "reported"
+    claimed_by: tuple[str, ...] = ()
+    corrected: bool = False
+
+
+@dataclass(frozen=True)
+class FigureTraits:
+    """What kind of figure a quantity is, read from the words around it."""
+
+    cumulative: bool  # "so far", "in total", "have been returned"
+    planned: bool  # offered, agreed, promised: not something that happened
+    direction: str  # given or received, from the speaker's or outlet's point of view
 
 
 @dataclass(frozen=True)
@@ -126,6 +158,32 @@ class DatedFact:
     date: dt.date
     fact: Quantity | Quote | Claim
     citation: Citation
+    status: str = "claim"
+    traits: FigureTraits | None = None  # quantities only
+    corrected: bool = False
+
+
+@dataclass(frozen=True)
+class Discrepancy:
+    """Sources disagree: incompatible values for one figure, or dates for one event."""
+
+    id: str
+    kind: str  # figure or date
+    date: dt.date
+    figures: tuple[DatedFact, ...] = ()
+    events: tuple[StoryEvent, ...] = ()
+
+
+@dataclass(frozen=True)
+class Correction:
+    """One editor's entry in seeds/corrections.yaml, and whether it matched anything."""
+
+    index: int
+    action: str  # drop, fix, add, merge
+    target: str  # the fact or event id (for add: the new id)
+    note: str
+    changes: tuple[tuple[str, str], ...] = ()
+    applied: bool = True
 
 
 @dataclass(frozen=True)
@@ -134,7 +192,15 @@ class Story:
     events: tuple[StoryEvent, ...]
     facts: tuple[DatedFact, ...] = ()
     problems: tuple[Problem, ...] = field(default=())
+    sources: tuple[SourceGroup, ...] = ()
+    discrepancies: tuple[Discrepancy, ...] = ()
+    corrections: tuple[Correction, ...] = ()
+    actors: tuple[tuple[str, tuple[str, ...]], ...] = ()  # entity -> files mentioning it
+    places: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     @property
     def dates(self) -> tuple[dt.date, ...]:
         return tuple(sorted({e.date for e in self.events}, reverse=True))
+
+    def group_of(self, article: Article) -> SourceGroup | None:
+        return next((g for g in self.sources if article in g.articles), None)

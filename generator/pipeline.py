@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .consolidate import consolidate
+from .corrections import load_corrections
 from .extract import extract
 from .i18n import compile_catalogs, translations
 from .ingest import ingest_dir
@@ -36,11 +37,15 @@ class BuildReport:
     problems: tuple[Problem, ...]
 
 
+CORRECTIONS_FILE = "corrections.yaml"
+
+
 def load_story(seeds_dir: Path) -> Story:
     if not seeds_dir.is_dir():
         return consolidate([], [Problem(str(seeds_dir), "the seeds directory does not exist")])
     ingested = ingest_dir(seeds_dir)
-    return consolidate((extract(a) for a in ingested.articles), ingested.problems)
+    corrections, problems = load_corrections(seeds_dir / CORRECTIONS_FILE)
+    return consolidate((extract(a) for a in ingested.articles), (*ingested.problems, *problems), corrections)
 
 
 def build(options: BuildOptions) -> BuildReport:

@@ -3,11 +3,19 @@
 Pure: returns {relative path: text}. Labels come from gettext (newstyle, so a literal
 % is written %%), dates and numbers from Babel, entity names from the gazetteer's
 labels. Every value that came from an article passes the `md` filter (mdsafe.inline).
+
+Key takeaways of a dated page follow one rule (README.md, "Consolidation"): the day's
+events first, confirmed before reported before claimed and more independent sources
+first; then figures of things that happened before offers; then a flag for any
+discrepancy; then one quote. At most five lines.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import re
+import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,12 +24,13 @@ from typing import Any
 import jinja2
 from babel.support import NullTranslations
 
-from . import mdsafe
+from . import chart, mdsafe
 from .gazetteer import Gazetteer, default
 from .i18n import Formatter
-from .model import Article, Citation, Claim, DatedFact, Quantity, Quote, Story, StoryEvent
+from .model import STATUSES, Article, Citation, Claim, DatedFact, Discrepancy, Quantity, Quote, Story, StoryEvent
 
 RECENT_EVENTS = 10
+TAKEAWAYS = 5
 
 
 def environment(templates_dir: Path) -> jinja2.Environment:
@@ -55,11 +64,47 @@ class Footnotes:
         return f"[^{self.index[key]}]"
 
     def refs(self, citations: tuple[Citation, ...] | list[Citation]) -> str:
-        return "".join(self.ref(c) for c in citations)
+        return "".join(dict.fromkeys(self.ref(c) for c in citations))
 
 
 def source_slug(article: Article) -> str:
     return article.stem
+
+
+_LETTERS = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe"})
+
+
+def entity_slug(name: str) -> str:
+    """ASCII file name for an entity page: 'Çırağan Palace' -> 'ciragan-palace'.
+
+    Names that lose letters on the way (other scripts) get a short hash, so two such
+    names never share a page.
+    """
+    folded = unicodedata.normalize("NFKD", name.lower().translate(_LETTERS))
+    ascii_name = folded.encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_name).strip("-")[:60].strip("-")
+    lost = sum(ch.isalpha() for ch in folded if not ch.isascii() and unicodedata.category(ch) != "Mn")
+    if lost or not slug:
+        digest = hashlib.sha1(name.encode()).hexdigest()[:8]
+        slug = f"{slug}-{digest}" if slug else f"entity-{digest}"
+    return slug
+
+
+def _status_rank(status: str) -> int:
+    return STATUSES.index(status) if status in STATUSES else len(STATUSES)
+
+
+def takeaways(events: list[StoryEvent], figures: list[DatedFact], quotes: list[DatedFact], discrepancies: list[Discrepancy]) -> list[tuple[str, Any]]:
+    lines: list[tuple[str, Any]] = [("event", e) for e in sorted(events, key=lambda e: (_status_rank(e.status), -e.independent_sources, e.type))]
+    happened = [f for f in figures if f.traits and not f.traits.planned and isinstance(f.fact, Quantity) and f.fact.value is not None]
+    offered = [f for f in figures if f not in happened and isinstance(f.fact, Quantity) and f.fact.value is not None]
+    ranked = sorted(happened, key=lambda f: (_status_rank(f.status), -int(f.fact.value or 0))) + offered  # type: ignore[union-attr]
+    lines += [("figure", f) for f in ranked[:2]]
+    if discrepancies:
+        lines.append(("discrepancy", discrepancies[0]))
+    if quotes:
+        lines.append(("quote", quotes[0]))
+    return lines[:TAKEAWAYS]
 
 
 def render_site(story: Story, language: str, translations: NullTranslations, templates_dir: Path, gazetteer: Gazetteer | None = None) -> dict[str, str]:
@@ -73,28 +118,42 @@ def render_site(story: Story, language: str, translations: NullTranslations, tem
     by_date_facts: dict[dt.date, list[DatedFact]] = defaultdict(list)
     for fact in story.facts:
         by_date_facts[fact.date].append(fact)
-    days = sorted(set(by_date_events) | {d for d in by_date_facts if d in by_date_events or _has_statements(by_date_facts[d])}, reverse=True)
+    by_date_discrepancies: dict[dt.date, list[Discrepancy]] = defaultdict(list)
+    for disc in story.discrepancies:
+        by_date_discrepancies[disc.date].append(disc)
+    days = sorted(set(by_date_events) | set(by_date_facts), reverse=True)
+    known_entities = {name for name, _ in (*story.actors, *story.places)} | {f.citation.speaker for f in story.facts if f.citation.speaker}
     common: dict[str, Any] = {
         "lang": language,
         "fmt": fmt,
         "name": lambda n: gaz.label(n, language) if n else "",
+        "names": lambda ns: ", ".join(gaz.label(n, language) for n in ns),
+        "entity_link": lambda n, prefix: (
+            f"[{mdsafe.inline(gaz.label(n, language))}]({prefix}entities/{entity_slug(n)}.md)" if n in known_entities else mdsafe.inline(n)
+        ),
         "source_slug": source_slug,
+        "group_of": story.group_of,
+        "chart_file": chart.FILE_NAME,
     }
     pages: dict[str, str] = {}
-    for i, day in enumerate(days):
-        notes = Footnotes()
+    timeline = sorted(story.events, key=lambda e: (e.date, e.type), reverse=True)
+    for day in days:
+        facts = by_date_facts.get(day, [])
+        events = by_date_events.get(day, [])
         context = {
             **common,
             "day": day,
-            "events": by_date_events.get(day, []),
-            "figures": [f for f in by_date_facts.get(day, []) if isinstance(f.fact, Quantity)],
-            "quotes": [f for f in by_date_facts.get(day, []) if isinstance(f.fact, Quote)],
-            "claims": [f for f in by_date_facts.get(day, []) if isinstance(f.fact, Claim)],
-            "earlier": days[i + 1 : i + 4],
-            "later": list(reversed(days[max(0, i - 3) : i])),
-            "notes": notes,
+            "events": events,
+            "figures": [f for f in facts if isinstance(f.fact, Quantity)],
+            "quotes": [f for f in facts if isinstance(f.fact, Quote)],
+            "claims": [f for f in facts if isinstance(f.fact, Claim)],
+            "discrepancies": by_date_discrepancies.get(day, []),
+            "earlier": _earlier(events, story.events, day),
+            "later": _later(events, story.events, day),
+            "notes": Footnotes(),
         }
-        context["sources"] = _sources_of(context)
+        context["sources"] = _sources_of(context, story)
+        context["takeaways"] = takeaways(context["events"], context["figures"], context["quotes"], context["discrepancies"])
         pages[f"briefings/{day.isoformat()}.md"] = env.get_template("briefing.md.j2").render(context)
     facts_by_article: dict[str, list[DatedFact]] = defaultdict(list)
     for fact in story.facts:
@@ -108,7 +167,16 @@ def render_site(story: Story, language: str, translations: NullTranslations, tem
         pages[f"sources/{source_slug(article)}.md"] = env.get_template("source.md.j2").render(
             {**common, "article": article, "events": events_by_article[article.file], "facts": facts_by_article[article.file]}
         )
-    timeline = sorted(story.events, key=lambda e: (e.date, e.type), reverse=True)
+    pages.update(_entity_pages(env, common, story, known_entities))
+    figures = [f for f in story.facts if isinstance(f.fact, Quantity)]
+    pages["figures.md"] = env.get_template("figures.md.j2").render(
+        {**common, "figures": sorted(figures, key=lambda f: (f.date, f.id), reverse=True), "notes": Footnotes()}
+    )
+    pages[chart.FILE_NAME] = chart.svg(figures, fmt, translations)
+    pages["discrepancies.md"] = env.get_template("discrepancies.md.j2").render(
+        {**common, "discrepancies": list(reversed(story.discrepancies)), "notes": Footnotes()}
+    )
+    pages["corrections.md"] = env.get_template("corrections.md.j2").render({**common, "corrections": story.corrections})
     pages["timeline.md"] = env.get_template("timeline.md.j2").render({**common, "events": timeline})
     latest = days[0] if days else None
     pages["index.md"] = env.get_template("home.md.j2").render(
@@ -118,17 +186,38 @@ def render_site(story: Story, language: str, translations: NullTranslations, tem
             "latest_events": by_date_events.get(latest, []) if latest else [],
             "recent": timeline[:RECENT_EVENTS],
             "article_count": len(story.articles),
+            "source_count": len(story.sources),
+            "discrepancy_count": len(story.discrepancies),
             "days": days,
         }
     )
     return pages
 
 
-def _has_statements(facts: list[DatedFact]) -> bool:
-    return bool(facts)
+def _earlier(events: list[StoryEvent], all_events: tuple[StoryEvent, ...], day: dt.date) -> list[StoryEvent]:
+    """The previous stage of each of the day's events, and the last talks round before it."""
+    found: list[StoryEvent] = []
+    for event in events:
+        before = [e for e in all_events if e.date < day]
+        same = [e for e in before if e.type == event.type]
+        talks = [e for e in before if e.type == "talks"]
+        for candidate in (same[-1] if same else None, talks[-1] if talks else None):
+            if candidate and candidate not in found:
+                found.append(candidate)
+    return sorted(found, key=lambda e: (e.date, e.type), reverse=True)
 
 
-def _sources_of(context: dict[str, Any]) -> list[Article]:
+def _later(events: list[StoryEvent], all_events: tuple[StoryEvent, ...], day: dt.date) -> list[StoryEvent]:
+    found: list[StoryEvent] = []
+    for event in events:
+        after = [e for e in all_events if e.date > day and e.type == event.type]
+        if after and after[0] not in found:
+            found.append(after[0])
+    return sorted(found, key=lambda e: (e.date, e.type))
+
+
+def _sources_of(context: dict[str, Any], story: Story) -> list[tuple[Article, list[Article]]]:
+    """The page's articles grouped by independent source: (representative, copies)."""
     seen: dict[str, Article] = {}
     for event in context["events"]:
         for cite in event.citations:
@@ -136,8 +225,37 @@ def _sources_of(context: dict[str, Any]) -> list[Article]:
     for key in ("figures", "quotes", "claims"):
         for fact in context[key]:
             seen.setdefault(fact.citation.article.file, fact.citation.article)
-    return sorted(seen.values(), key=lambda a: (a.published, a.file))
+    grouped: dict[str, list[Article]] = defaultdict(list)
+    for article in sorted(seen.values(), key=lambda a: (a.published, a.file)):
+        group = story.group_of(article)
+        grouped[group.id if group else article.file].append(article)
+    return [(members[0], members[1:]) for members in grouped.values()]
 
 
-def independent_sources(citations: tuple[Citation, ...]) -> int:
-    return len({c.article.file for c in citations})
+def _entity_pages(env: jinja2.Environment, common: dict[str, Any], story: Story, known: set[str]) -> dict[str, str]:
+    gaz: Gazetteer = default()
+    mentions = dict(story.actors) | dict(story.places)
+    pages: dict[str, str] = {}
+    entries = []
+    for name in sorted(known):
+        entity = gaz.get(name)
+        said = [f for f in story.facts if f.citation.speaker == name]
+        events = [e for e in story.events if e.place == name or name in e.claimed_by]
+        files = mentions.get(name, ())
+        articles = [a for a in story.articles if a.file in files]
+        kind = entity.kind if entity else "unknown"
+        entries.append((name, kind))
+        pages[f"entities/{entity_slug(name)}.md"] = env.get_template("entity.md.j2").render(
+            {
+                **common,
+                "entity_name": name,
+                "entity": entity,
+                "kind": kind,
+                "statements": sorted(said, key=lambda f: (f.date, f.id), reverse=True),
+                "entity_events": sorted(events, key=lambda e: e.date, reverse=True),
+                "articles": articles,
+                "notes": Footnotes(),
+            }
+        )
+    pages["entities/index.md"] = env.get_template("entities.md.j2").render({**common, "entries": entries, "entity_slug": entity_slug})
+    return pages

@@ -62,6 +62,30 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return project
 
 
+STORY_FIXTURES = ROOT / "tests" / "fixtures" / "story"
+
+
+@pytest.fixture(scope="session")
+def story_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site built from the seeds plus the consolidation fixtures (copies, conflicts, a correction)."""
+    project = copy_project(tmp_path_factory.mktemp("story"))
+    for path in STORY_FIXTURES.iterdir():
+        if path.name != "README.md":
+            shutil.copy2(path, project / "seeds" / path.name)
+    result = mkdocs(project, "build", "--strict")
+    assert result.returncode == 0, result.stdout + result.stderr
+    return project
+
+
+def _serve(directory: Path) -> Iterator[str]:
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    with socketserver.ThreadingTCPServer(("127.0.0.1", 0), handler) as server:
+        thread = threading.Thread(target=server.serve_forever, daemon=True)
+        thread.start()
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+        server.shutdown()
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:
         pass
@@ -69,9 +93,9 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 @pytest.fixture(scope="session")
 def site_url(built_site: Path) -> Iterator[str]:
-    handler = functools.partial(_QuietHandler, directory=str(built_site / "site"))
-    with socketserver.ThreadingTCPServer(("127.0.0.1", 0), handler) as server:
-        thread = threading.Thread(target=server.serve_forever, daemon=True)
-        thread.start()
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-        server.shutdown()
+    yield from _serve(built_site / "site")
+
+
+@pytest.fixture(scope="session")
+def story_url(story_site: Path) -> Iterator[str]:
+    yield from _serve(story_site / "site")

@@ -115,3 +115,29 @@ def test_phone_width_screenshots(browser: Browser, site_url: str) -> None:
     phone.goto(f"{site_url}/")
     shot(phone, "home-en-phone", full_page=False)
     context.close()
+
+
+def test_dated_page_shows_corroboration_discrepancy_and_correction(page: Page, story_url: str) -> None:
+    page.goto(f"{story_url}/briefings/2025-06-26/")
+    body = page.locator("article")
+    assert body.get_by_text("Reported by 2 independent sources.").first.is_visible()
+    warning = page.locator(".admonition.warning")
+    assert warning.is_visible() and "Sources disagree" in warning.inner_text()
+    assert "160" in warning.inner_text() and "150" in warning.inner_text()
+    assert body.get_by_text("Corrected by the editors.").first.is_visible()
+    assert page.locator(".briefing-status--confirmed").first.is_visible()
+    assert "Copies of the same report" in body.inner_text()
+    shot(page, "briefing-story-en")
+    page.goto(f"{story_url}/uk/briefings/2025-06-26/")
+    shot(page, "briefing-story-uk")
+
+
+def test_figures_page_chart_loads(page: Page, story_url: str) -> None:
+    page.goto(f"{story_url}/figures/")
+    image = page.locator("article img").first
+    image.scroll_into_view_if_needed()
+    page.wait_for_function("() => { const i = document.querySelector('article img'); return i && i.complete && i.naturalWidth > 0; }")
+    assert image.get_attribute("alt")
+    shot(page, "figures-en")
+    page.goto(f"{story_url}/corrections/")
+    assert "2025-06-26-prisoner_exchange" in page.locator("article").inner_text()

@@ -13,23 +13,46 @@ from generator.render import render_site
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = ROOT / "tests" / "golden"
 LANGUAGES = ("en", "uk", "ru", "de", "fr")
-PAGES = ("index.md", "timeline.md", "briefings/2025-06-20.md", "briefings/2025-06-02.md", "sources/000_0ee01c4a5faa6e0f.md")
+PAGES = (
+    "index.md",
+    "timeline.md",
+    "briefings/2025-06-20.md",
+    "briefings/2025-06-02.md",
+    "sources/000_0ee01c4a5faa6e0f.md",
+    "figures.md",
+    "discrepancies.md",
+    "entities/vladimir-putin.md",
+)
+STORY_PAGES = ("briefings/2025-06-26.md", "corrections.md", "discrepancies.md", "figures.svg", "sources/fx_b_dailyrelay.md")
+STORY_LANGUAGES = ("en", "uk")
+FIXTURES = ROOT / "tests" / "fixtures" / "story"
 
 
 @pytest.fixture(scope="module")
-def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, str]]:
-    locales = tmp_path_factory.mktemp("locales")
-    shutil.copytree(ROOT / "locales", locales, dirs_exist_ok=True)
-    assert compile_catalogs(locales, LANGUAGES) == []
+def locales(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    compiled = tmp_path_factory.mktemp("locales")
+    shutil.copytree(ROOT / "locales", compiled, dirs_exist_ok=True)
+    assert compile_catalogs(compiled, LANGUAGES) == []
+    return compiled
+
+
+@pytest.fixture(scope="module")
+def rendered(locales: Path) -> dict[str, dict[str, str]]:
     story = load_story(ROOT / "seeds")
     return {lang: render_site(story, lang, translations(locales, lang), ROOT / "templates") for lang in LANGUAGES}
 
 
-@pytest.mark.parametrize("language", LANGUAGES)
-@pytest.mark.parametrize("page", PAGES)
-def test_page_matches_golden(rendered: dict[str, dict[str, str]], language: str, page: str, request: pytest.FixtureRequest) -> None:
-    actual = rendered[language][page]
-    golden = GOLDEN / language / page
+@pytest.fixture(scope="module")
+def rendered_story(locales: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, str]]:
+    seeds = tmp_path_factory.mktemp("story-seeds")
+    for path in [*(ROOT / "seeds").iterdir(), *FIXTURES.iterdir()]:
+        if path.name != "README.md":
+            shutil.copy2(path, seeds / path.name)
+    story = load_story(seeds)
+    return {lang: render_site(story, lang, translations(locales, lang), ROOT / "templates") for lang in STORY_LANGUAGES}
+
+
+def check_golden(actual: str, golden: Path, request: pytest.FixtureRequest) -> None:
     if request.config.getoption("--update-golden"):
         golden.parent.mkdir(parents=True, exist_ok=True)
         golden.write_text(actual, encoding="utf-8")
@@ -37,6 +60,18 @@ def test_page_matches_golden(rendered: dict[str, dict[str, str]], language: str,
     if actual != expected:
         diff = "".join(difflib.unified_diff(expected.splitlines(True), actual.splitlines(True), str(golden), "rendered"))
         pytest.fail(f"{golden} differs (run `make golden-update` if intended):\n{diff}")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("page", PAGES)
+def test_page_matches_golden(rendered: dict[str, dict[str, str]], language: str, page: str, request: pytest.FixtureRequest) -> None:
+    check_golden(rendered[language][page], GOLDEN / language / page, request)
+
+
+@pytest.mark.parametrize("language", STORY_LANGUAGES)
+@pytest.mark.parametrize("page", STORY_PAGES)
+def test_story_page_matches_golden(rendered_story: dict[str, dict[str, str]], language: str, page: str, request: pytest.FixtureRequest) -> None:
+    check_golden(rendered_story[language][page], GOLDEN / "story" / language / page, request)
 
 
 def test_expected_dated_pages_exist(rendered: dict[str, dict[str, str]]) -> None:

@@ -76,3 +76,25 @@ def test_inputs_are_never_modified(tmp_path: Path) -> None:
     before = path.read_bytes()
     read_article(path)
     assert path.read_bytes() == before
+
+
+def test_saved_html_page_through_trafilatura() -> None:
+    article = read_article(ROOT / "tests" / "fixtures" / "html" / "saved-page.html")
+    assert (article.title, article.source, article.published, article.language) == (
+        "Prisoners swapped at the border",
+        "Example Daily",
+        dt.date(2025, 6, 26),
+        "en",
+    )
+    assert article.url == "https://example.org/daily/prisoners-swapped"
+    assert article.body.startswith("Russia and Ukraine exchanged prisoners")
+    assert "recipe" not in article.body and "window.tracking" not in article.body and "Home" not in article.body
+
+
+def test_html_date_must_be_written_in_the_page(tmp_path: Path) -> None:
+    page = (ROOT / "tests" / "fixtures" / "html" / "saved-page.html").read_text(encoding="utf-8")
+    page = page.replace('<meta property="article:published_time" content="2025-06-26T09:30:00+00:00">', "")
+    page = page.replace("on Thursday, June 26,", "on Thursday,")
+    path = write(tmp_path, "nodate.html", page)
+    with pytest.raises(IngestError, match="published"):
+        read_article(path)
