@@ -41,7 +41,8 @@ def svg(figures: Sequence[DatedFact], fmt: Formatter, translations: NullTranslat
         f'<rect x="0" y="0" width="{WIDTH}" height="{HEIGHT}" fill="#ffffff"/>',
     ]
     if not points:
-        parts.append(f'<text x="{WIDTH // 2}" y="{HEIGHT // 2}" text-anchor="middle">{escape(_("No figures yet."))}</text></svg>')
+        empty = _("No figures yet.")
+        parts.append(f'<text x="{WIDTH // 2}" y="{HEIGHT // 2}" text-anchor="middle">{escape(empty)}</text></svg>')
         return "\n".join(parts) + "\n"
     days = sorted({f.date for f in points})
     first, last = days[0], days[-1]
@@ -64,7 +65,8 @@ def svg(figures: Sequence[DatedFact], fmt: Formatter, translations: NullTranslat
         parts.append(f'<text x="{LEFT - 8}" y="{y(value) + 4:.1f}" text-anchor="end">{escape(fmt.number(int(value)))}</text>')
     for day in (first, last) if first != last else (first,):
         parts.append(f'<text x="{x(day):.1f}" y="{TOP + plot_h + 20}" text-anchor="middle">{escape(fmt.date(day))}</text>')
-    parts.append(f'<text x="{LEFT}" y="{TOP - 14}">{escape(_("Number of people or bodies"))}</text>')
+    axis = _("Number of people or bodies")
+    parts.append(f'<text x="{LEFT}" y="{TOP - 14}">{escape(axis)}</text>')
     series = sorted({f.fact.counts for f in points})  # type: ignore[union-attr]
     for i, counts in enumerate(series):
         colour = COLOURS.get(counts, "#000")

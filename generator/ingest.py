@@ -86,11 +86,11 @@ def read_article(path: Path) -> Article:
         return _build_article(name, meta, title, body)
     if path.suffix == ".md":
         meta, body = _split_front_matter(name, text)
-        title = meta.get("title")
+        title = str(meta.get("title") or "")
     else:
         meta = _read_sidecar(path)
         first, _, rest = text.partition("\n")
-        title = meta.get("title") or first.strip()
+        title = str(meta.get("title") or first.strip())
         body = rest.strip("\n") if first.strip() else text
     body = body.strip()
     if not body:
@@ -135,7 +135,7 @@ def _read_html(name: str, html: str, sidecar: dict[str, Any]) -> tuple[dict[str,
     if doc is None or not getattr(doc, "text", None):
         raise IngestError(Problem(name, "no article text found in the saved page"))
     title = str(sidecar.get("title") or getattr(doc, "title", None) or "").strip()
-    body = str(doc.text).strip()
+    body = str(getattr(doc, "text", "")).strip()
     first, _, rest = body.partition("\n")
     if title and first.strip() == title and rest.strip():
         body = rest.strip()
@@ -143,8 +143,9 @@ def _read_html(name: str, html: str, sidecar: dict[str, Any]) -> tuple[dict[str,
     date = getattr(doc, "date", None)
     if date and str(date)[:10] in html:
         meta["published"] = str(date)[:10]
-    if getattr(doc, "sitename", None):
-        meta["source"] = str(doc.sitename)
+    sitename = getattr(doc, "sitename", None)
+    if sitename:
+        meta["source"] = str(sitename)
     url = getattr(doc, "url", None)
     if url and re.match(r"https?://", str(url)):
         meta["url"] = str(url)

@@ -12,6 +12,7 @@ discrepancy; then one quote. At most five lines.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import re
@@ -90,6 +91,23 @@ def entity_slug(name: str) -> str:
     return slug
 
 
+def fold_copies(facts: list[DatedFact], story: Story) -> list[DatedFact]:
+    """Drop a copy's fact when the report it copies gives the same one (it is listed under Sources)."""
+    seen: set[tuple[object, ...]] = set()
+    kept: list[DatedFact] = []
+    for fact in sorted(facts, key=lambda f: (f.citation.article.published, f.citation.article.file, f.citation.evidence.start)):
+        group = story.group_of(fact.citation.article)
+        item = fact.fact
+        what = (item.value, item.counts, item.qualifier) if isinstance(item, Quantity) else (getattr(item, "text", None) or item.evidence.text,)
+        key = (group.id if group else fact.citation.article.file, fact.date, type(item).__name__, fact.citation.speaker, *what)
+        if key in seen:
+            continue
+        seen.add(key)
+        kept.append(fact)
+    order = {id(f): i for i, f in enumerate(facts)}
+    return sorted(kept, key=lambda f: order[id(f)])
+
+
 def _status_rank(status: str) -> int:
     return STATUSES.index(status) if status in STATUSES else len(STATUSES)
 
@@ -138,7 +156,7 @@ def render_site(story: Story, language: str, translations: NullTranslations, tem
     pages: dict[str, str] = {}
     timeline = sorted(story.events, key=lambda e: (e.date, e.type), reverse=True)
     for day in days:
-        facts = by_date_facts.get(day, [])
+        facts = fold_copies(by_date_facts.get(day, []), story)
         events = by_date_events.get(day, [])
         context = {
             **common,
@@ -147,7 +165,7 @@ def render_site(story: Story, language: str, translations: NullTranslations, tem
             "figures": [f for f in facts if isinstance(f.fact, Quantity)],
             "quotes": [f for f in facts if isinstance(f.fact, Quote)],
             "claims": [f for f in facts if isinstance(f.fact, Claim)],
-            "discrepancies": by_date_discrepancies.get(day, []),
+            "discrepancies": [dataclasses.replace(d, figures=tuple(fold_copies(list(d.figures), story))) for d in by_date_discrepancies.get(day, [])],
             "earlier": _earlier(events, story.events, day),
             "later": _later(events, story.events, day),
             "notes": Footnotes(),
@@ -168,7 +186,7 @@ def render_site(story: Story, language: str, translations: NullTranslations, tem
             {**common, "article": article, "events": events_by_article[article.file], "facts": facts_by_article[article.file]}
         )
     pages.update(_entity_pages(env, common, story, known_entities))
-    figures = [f for f in story.facts if isinstance(f.fact, Quantity)]
+    figures = fold_copies([f for f in story.facts if isinstance(f.fact, Quantity)], story)
     pages["figures.md"] = env.get_template("figures.md.j2").render(
         {**common, "figures": sorted(figures, key=lambda f: (f.date, f.id), reverse=True), "notes": Footnotes()}
     )
