@@ -25,7 +25,7 @@ from typing import Any
 import jinja2
 from babel.support import NullTranslations
 
-from . import chart, mdsafe
+from . import chart, langdetect, mdsafe
 from .gazetteer import Gazetteer, default
 from .i18n import Formatter
 from .model import STATUSES, Article, Citation, Claim, DatedFact, Discrepancy, Quantity, Quote, Story, StoryEvent
@@ -91,6 +91,16 @@ def entity_slug(name: str) -> str:
     return slug
 
 
+def _name(gaz: Gazetteer, name: str | None, language: str) -> str:
+    """An entity's label in the page language; a name the gazetteer does not know (an
+    unnamed source the extractor described in English) is marked as English text."""
+    if not name:
+        return ""
+    if gaz.get(name) is not None:
+        return mdsafe.inline(gaz.label(name, language))
+    return f'<span lang="en">{mdsafe.inline(name)}</span>' if language != "en" else mdsafe.inline(name)
+
+
 def fold_copies(facts: list[DatedFact], story: Story) -> list[DatedFact]:
     """Drop a copy's fact when the report it copies gives the same one (it is listed under Sources)."""
     seen: set[tuple[object, ...]] = set()
@@ -144,11 +154,12 @@ def render_site(story: Story, language: str, translations: NullTranslations, tem
     common: dict[str, Any] = {
         "lang": language,
         "fmt": fmt,
-        "name": lambda n: gaz.label(n, language) if n else "",
-        "names": lambda ns: ", ".join(gaz.label(n, language) for n in ns),
+        "name": lambda n: _name(gaz, n, language),
+        "names": lambda ns: ", ".join(_name(gaz, n, language) for n in ns),
         "entity_link": lambda n, prefix: (
-            f"[{mdsafe.inline(gaz.label(n, language))}]({prefix}entities/{entity_slug(n)}.md)" if n in known_entities else mdsafe.inline(n)
+            f"[{_name(gaz, n, language)}]({prefix}entities/{entity_slug(n)}.md)" if n in known_entities else _name(gaz, n, language)
         ),
+        "plain_name": lambda n: gaz.label(n, language) if n else "",
         "source_slug": source_slug,
         "group_of": story.group_of,
         "chart_file": chart.FILE_NAME,
@@ -194,7 +205,8 @@ def render_site(story: Story, language: str, translations: NullTranslations, tem
     pages["discrepancies.md"] = env.get_template("discrepancies.md.j2").render(
         {**common, "discrepancies": list(reversed(story.discrepancies)), "notes": Footnotes()}
     )
-    pages["corrections.md"] = env.get_template("corrections.md.j2").render({**common, "corrections": story.corrections})
+    notes_language = langdetect.detect(" ".join(c.note for c in story.corrections)) if story.corrections else "en"
+    pages["corrections.md"] = env.get_template("corrections.md.j2").render({**common, "corrections": story.corrections, "editor_language": notes_language})
     pages["timeline.md"] = env.get_template("timeline.md.j2").render({**common, "events": timeline})
     latest = days[0] if days else None
     pages["index.md"] = env.get_template("home.md.j2").render(
