@@ -27,6 +27,7 @@ class DateMention:
     dates: tuple[dt.date, ...]
     basis: str  # explicit or relative
     future: bool = False  # "next Friday", "tomorrow": a plan, not a report
+    span: bool = False  # a range ("9–13 June", "between June 11 and June 16"), not a list of days
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,7 @@ class _Patterns:
     weekdays: dict[str, int]
     relatives: dict[str, int]
     future: frozenset[str]
+    between: re.Pattern[str]
 
 
 def _alternation(words: list[str]) -> str:
@@ -78,6 +80,7 @@ def _patterns(language: str) -> _Patterns:
         weekdays={_fold(k): v for k, v in weekdays.items()},
         relatives={_fold(k): v for k, v in relatives.items()},
         future=frozenset(data["future_markers"][lang]),
+        between=re.compile(rf"(?<!\w)(?:{'|'.join(data['range_openers'][lang])})\s+$", re.I),
     )
 
 
@@ -99,9 +102,13 @@ def infer_year(month: int, day: int, published: dt.date) -> dt.date | None:
 
 def _days(text: str) -> list[int]:
     numbers = [int(n) for n in re.findall(r"\d+", text)]
-    if len(numbers) == 2 and re.search(DASH, text) and numbers[0] < numbers[1]:
+    if _is_range(text, numbers):
         return list(range(numbers[0], numbers[1] + 1))
     return numbers
+
+
+def _is_range(text: str, numbers: list[int]) -> bool:
+    return len(numbers) == 2 and bool(re.search(DASH, text)) and numbers[0] < numbers[1]
 
 
 def find_dates(text: str, language: str, published: dt.date) -> list[DateMention]:
@@ -127,7 +134,9 @@ def find_dates(text: str, language: str, published: dt.date) -> list[DateMention
                 if candidate:
                     resolved.append(candidate)
         if resolved:
-            found.append(DateMention(m.start(), m.end(), m.group(0), tuple(resolved), "explicit"))
+            span = _is_range(days_text, [int(n) for n in re.findall(r"\d+", days_text)])
+            found.append(DateMention(m.start(), m.end(), m.group(0), tuple(resolved), "explicit", span=span))
+    found = _join_between(text, found, pats.between)
     for m in pats.weekday.finditer(text):
         if any(d.start <= m.start() < d.end or 0 <= d.start - m.end() <= 3 for d in found):
             continue  # "Friday, June 20": the explicit date wins
@@ -140,6 +149,23 @@ def find_dates(text: str, language: str, published: dt.date) -> list[DateMention
             offset = pats.relatives[_fold(m.group("relative"))]
             found.append(DateMention(m.start(), m.end(), m.group(0), (published + dt.timedelta(days=offset),), "relative", offset > 0))
     return sorted(found, key=lambda d: d.start)
+
+
+def _join_between(text: str, found: list[DateMention], between: re.Pattern[str]) -> list[DateMention]:
+    """ "between June 11 and June 16", "з 9 червня по 14 червня": one range, every day in it."""
+    out: list[DateMention] = []
+    for mention in found:
+        prev = out[-1] if out else None
+        if prev and len(prev.dates) == 1 and len(mention.dates) == 1 and prev.dates[0] < mention.dates[0]:
+            gap = text[prev.end : mention.start]
+            opener = between.search(text, max(0, prev.start - 12), prev.start)
+            if opener and re.fullmatch(r"\s*(?:and|і|й|та|и|по|до|to|until|through|-|\u2013|\u2014)\s*", gap):
+                days = (mention.dates[0] - prev.dates[0]).days
+                dates = tuple(prev.dates[0] + dt.timedelta(days=i) for i in range(days + 1))
+                out[-1] = DateMention(opener.start(), mention.end, text[opener.start() : mention.end], dates, "explicit", span=True)
+                continue
+        out.append(mention)
+    return out
 
 
 def publication_date_from_text(body: str, language: str) -> tuple[dt.date, str] | None:

@@ -24,7 +24,16 @@ EVENT_TYPES = ("prisoner_exchange", "remains_return", "talks", "ceasefire", "oth
 @dataclass(frozen=True)
 class _Lexicon:
     triggers: tuple[tuple[str, re.Pattern[str]], ...]
+    generic: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]
+    said: re.Pattern[str]
+    report_of_previous: re.Pattern[str]
+    daily: re.Pattern[str]
+    clause_breaks: re.Pattern[str]
+    live_stamp: re.Pattern[str]
+    list_joiner: re.Pattern[str]
     modality: re.Pattern[str]
+    modal_object: re.Pattern[str]
+    unresolvable_time: re.Pattern[str]
     ordinals: dict[str, int]
     count_nouns: tuple[tuple[str, re.Pattern[str]], ...]
     body_before: re.Pattern[str]
@@ -47,7 +56,23 @@ def lexicon(language: str) -> _Lexicon:
     triggers = tuple((etype, re.compile(_words(p), re.I)) for etype, pats in data["events"][lang].items() for p in pats)
     return _Lexicon(
         triggers=triggers,
+        generic=tuple((re.compile(_words(p), re.I), tuple(types)) for p, types in data["generic_triggers"][lang]),
+        said=re.compile(_words(data["said_near_date"][lang]), re.I),
+        report_of_previous=re.compile(data["report_of_previous"][lang], re.I),
+        daily=re.compile(_words(data["daily"][lang]), re.I),
+        clause_breaks=re.compile(data["clause_breaks"][lang], re.I),
+        live_stamp=re.compile(data["live_stamp"]),
+        list_joiner=re.compile(
+            r"\s*(?:"
+            + "|".join(re.escape(j) for j in load("dates")["list_joiners"][lang])
+            + r")?\s*(?:"
+            + "|".join(re.escape(j) for j in load("dates")["list_joiners"][lang])
+            + r")\s*",
+            re.I,
+        ),
         modality=re.compile(_words("|".join(data["modality"][lang])), re.I),
+        modal_object=re.compile(rf"(?<!\w)(?P<word>{data['modal_object'][lang]})\s+(?:\S+\s+){{0,3}}$", re.I),
+        unresolvable_time=re.compile(_words(data["unresolvable_time"][lang]), re.I),
         ordinals=data["ordinals"][lang],
         count_nouns=tuple((kind, re.compile(rf"(?:{p})(?!\w)", re.I)) for kind, p in q["count_nouns"][lang]),
         body_before=re.compile(rf"(?:{q['body_before'][lang]})\s*$", re.I),
@@ -86,41 +111,200 @@ def extract(article: Article, gazetteer: Gazetteer | None = None) -> ArticleFact
     )
 
 
+@dataclass(frozen=True)
+class _Trigger:
+    type: str
+    start: int
+    end: int
+
+
+def _find_triggers(body: str, lex: _Lexicon) -> list[_Trigger]:
+    """Every trigger in the body, overlaps resolved (longest wins, specific before anaphoric).
+
+    Anaphoric triggers ("the handover", "another stage") take the type of the last specific
+    trigger before them among their allowed types, else their default.
+    """
+    found: list[tuple[int, int, int, tuple[str, ...]]] = []
+    for etype, pat in lex.triggers:
+        found.extend((m.start(), m.end(), 0, (etype,)) for m in pat.finditer(body))
+    for pat, allowed in lex.generic:
+        found.extend((m.start(), m.end(), 1, allowed) for m in pat.finditer(body))
+    found.sort(key=lambda t: (t[0] - t[1], t[2], t[0], EVENT_TYPES.index(t[3][0])))
+    kept: list[tuple[int, int, int, tuple[str, ...]]] = []
+    for t in found:
+        if not any(t[0] < k[1] and k[0] < t[1] for k in kept):
+            kept.append(t)
+    kept.sort()
+    out: list[_Trigger] = []
+    last_specific: list[str] = []
+    for k, (start, end, generic, types) in enumerate(kept):
+        if generic:
+            # "the second stage of the prisoner exchange": the specific trigger right after wins
+            after = next((t for t in kept[k + 1 :] if not t[2] and t[0] - end <= 20 and t[3][0] in types), None)
+            etype = after[3][0] if after else next((t for t in reversed(last_specific) if t in types), types[0])
+        else:
+            etype = types[0]
+            last_specific.append(etype)
+        out.append(_Trigger(etype, start, end))
+    return out
+
+
+def _assign(dates: list[dates_mod.DateMention], triggers: list[_Trigger], blockers: list[_Trigger]) -> list[tuple[dates_mod.DateMention, _Trigger]]:
+    """Pair each date with a trigger: closest pairs first, a trigger taken by a closer date is
+    left to it ("On 10 June, under the agreements reached on 2 June, a group was returned").
+    A date left over shares the nearest trigger when no other trigger, not even a modal one,
+    stands between them ("began on June 9 and continued on June 10", "у п'ятницю повернулися
+    390, а вчора — ще 307"); else it dates nothing ("demanded a truce from Monday")."""
+    ranked = sorted((_distance(t, d), EVENT_TYPES.index(t.type), i, j) for i, d in enumerate(dates) for j, t in enumerate(triggers))
+    by_date: dict[int, int] = {}
+    taken: set[int] = set()
+    for _, _, i, j in ranked:
+        if i not in by_date and j not in taken:
+            by_date[i] = j
+            taken.add(j)
+    for dist, _, i, j in ranked:
+        d, t = dates[i], triggers[j]
+        lo, hi = min(d.end, t.end), max(d.start, t.start)
+        if i not in by_date and dist <= 100 and not any(lo <= u.start < hi for u in blockers):
+            by_date[i] = j
+    return [(dates[i], triggers[by_date[i]]) for i in sorted(by_date)]
+
+
 def _events(article: Article, sents: list[Sentence], date_mentions: list[dates_mod.DateMention], mentions: list[Mention]) -> list[Event]:
     lex = lexicon(article.language)
     body = article.body
     seen: dict[tuple[str, object], Event] = {}
+    ceasefire_days: set[object] = set()  # a truce over "8–10 May" is one event
     masked = _mask(body, [(d.start, d.end) for d in date_mentions])  # "May 16" is no modal verb
+    all_triggers = _find_triggers(body, lex)
+    datelines = {d.start for d in date_mentions if _is_dateline(body, d)}
+    live_blog = sum(1 for line in body.splitlines() if lex.live_stamp.match(line)) >= 2
+    header: dates_mod.DateMention | None = None  # "Live updates — Monday, 2 June"
+    header_line = -1
+    previous: tuple[Sentence, list[_Trigger]] | None = None
+
+    def add(s: Sentence, mention: dates_mod.DateMention, trig: _Trigger, basis: str | None = None) -> None:
+        days = [d for d in mention.dates if d <= article.published]
+        if mention.span:
+            if trig.type == "ceasefire":
+                days = days[:1]
+                ceasefire_days.update(mention.dates)
+            elif not lex.daily.search(s.text):
+                return  # "з 9 по 14 червня … кілька етапів": no resolvable day
+        for date in days:
+            key = (trig.type, date)
+            if key in seen or (trig.type == "ceasefire" and date in ceasefire_days and not mention.span):
+                continue
+            seen[key] = Event(
+                type=trig.type,
+                date=date,
+                date_basis=basis or mention.basis,
+                evidence=Evidence(s.text, s.start, s.end, f"event.trigger.{trig.type}", s.text),
+                place=_nearest(mentions, s, trig.start, kind="place"),
+                ordinal=_ordinal(body[s.start : trig.start], lex.ordinals),
+                participants=tuple(sorted({m.entity.name for m in mentions if s.start <= m.start < s.end and m.entity.kind == "country"})),
+            )
+
     for s in sents:
-        in_sentence = [d for d in date_mentions if s.start <= d.start < s.end and not d.future]
-        if not in_sentence:
-            continue
-        triggers = [(etype, m) for etype, pat in lex.triggers for m in pat.finditer(body, s.start, s.end)]
+        line_start = body.rfind("\n", 0, s.start) + 1
+        in_sentence = [d for d in date_mentions if s.start <= d.start < s.end and d.start not in datelines]
+        raw = [t for t in all_triggers if s.start <= t.start < s.end]
+        starts = [t.start for t in raw]
+        unreal = {id(t) for t in raw if _modal(lex, masked, s, t.start, t.end, starts)}
+        triggers = [t for t in raw if id(t) not in unreal]
+        if in_sentence and not raw and _is_header(s, in_sentence):
+            header, header_line = in_sentence[0], line_start
+        if previous and in_sentence and lex.report_of_previous.match(s.text):
+            # "Україна повернула ще одну групу. Про це в четвер повідомив Зеленський."
+            add(previous[0], in_sentence[0], previous[1][0])
+        previous = None
         if not triggers:
             continue
-        for mention in in_sentence:
-            etype, trig = min(triggers, key=lambda t: (_distance(t[1], mention), EVENT_TYPES.index(t[0])))
-            lo, hi = min(trig.start(), mention.start), max(trig.end(), mention.end)
-            if lex.modality.search(masked, lo, hi) or lex.modality.search(masked, s.start, lo):
+        # The day of a live-blog entry, for triggers that no date of their own claims.
+        entry: dates_mod.DateMention | None = None
+        if header is not None and header_line == line_start:
+            entry = header
+        elif live_blog and lex.live_stamp.match(body, line_start) is not None:
+            entry = header or dates_mod.DateMention(s.start, s.start, "", (article.published,), "publication")
+        # modal triggers still take their dates ("demanded a truce from Monday"), then drop out
+        pairs = _assign(_group(body, [d for d in in_sentence if not d.future], lex), raw, raw)
+        for mention, trig in pairs:
+            if (
+                id(trig) in unreal
+                or _said_on(lex, body, mention, trig)
+                or _modal(lex, masked, s, min(trig.start, mention.start), max(trig.end, mention.end), starts)
+            ):
                 continue
-            for date in mention.dates:
-                if date > article.published:
-                    continue
-                key = (etype, date)
-                if key in seen:
-                    continue
-                evidence = Evidence(s.text, s.start, s.end, f"event.trigger.{etype}", s.text)
-                place = _nearest(mentions, s, trig.start(), kind="place")
-                seen[key] = Event(
-                    type=etype,
-                    date=date,
-                    date_basis=mention.basis,
-                    evidence=evidence,
-                    place=place,
-                    ordinal=_ordinal(body[s.start : trig.start()], lex.ordinals),
-                    participants=tuple(sorted({m.entity.name for m in mentions if s.start <= m.start < s.end and m.entity.kind == "country"})),
-                )
+            add(s, mention, trig)
+        used = {id(t) for _, t in pairs}
+        free = [t for t in triggers if id(t) not in used]
+        if entry is not None and free and not lex.said.search(s.text) and not lex.unresolvable_time.search(s.text):
+            # an undated line of a live blog reports that day's events; reported speech in it
+            # ("Medinsky: the sides agreed on a new exchange") is a claim, not an event
+            add(s, entry, free[0])
+        elif not in_sentence:
+            previous = (s, triggers)
     return sorted(seen.values(), key=lambda e: (e.date, e.type))
+
+
+def _group(body: str, dates: list[dates_mod.DateMention], lex: _Lexicon) -> list[dates_mod.DateMention]:
+    """ "16 мая, 2 июня и 23 июля": one coordinated group of days shares one trigger."""
+    out: list[dates_mod.DateMention] = []
+    for d in dates:
+        prev = out[-1] if out else None
+        if prev and not prev.span and not d.span and lex.list_joiner.fullmatch(body, prev.end, d.start):
+            out[-1] = dates_mod.DateMention(prev.start, d.end, body[prev.start : d.end], prev.dates + d.dates, prev.basis)
+        else:
+            out.append(d)
+    return out
+
+
+def _is_dateline(body: str, d: dates_mod.DateMention) -> bool:
+    """ "KYIV, May 24 —": the date of the report, not of an event."""
+    line_start = body.rfind("\n", 0, d.start) + 1
+    place = re.fullmatch(r"[^\W\d_][^\n,.]{0,40},\s*", body[line_start : d.start])
+    return bool(place and re.match(r"\s*(?:\([^)]{0,20}\)\s*)?[\u2014\u2013-]", body[d.end : d.end + 30]))
+
+
+def _is_header(s: Sentence, dates: list[dates_mod.DateMention]) -> bool:
+    """A live blog's day heading ("Live updates — Monday, 2 June", "Понедельник, 9 июня.")."""
+    rest = s.text
+    for d in dates:
+        rest = rest.replace(d.text, " ")
+    return len(dates) == 1 and len(dates[0].dates) == 1 and len(re.findall(r"\w+", rest)) <= 3
+
+
+def _said_on(lex: _Lexicon, body: str, mention: dates_mod.DateMention, trig: _Trigger) -> bool:
+    """The date sits right by a reporting verb, nearer than to the trigger: it dates the saying."""
+    lo, hi = max(0, mention.start - 40), min(len(body), mention.end + 40)
+    for m in lex.said.finditer(body, lo, hi):
+        gap = body[m.end() : mention.start] if m.end() <= mention.start else body[mention.end : m.start()]
+        if m.start() < mention.end and mention.start < m.end():
+            continue
+        # "said on Friday", "накануне заявил", "on Friday Zelensky said";
+        # not "commented on the results of yesterday's talks"
+        words = 0 if m.end() <= mention.start else 2
+        if re.fullmatch(rf"\s*(?:\w+\s+){{0,{words}}}", gap) and len(gap) < _gap(trig.start, trig.end, mention.start, mention.end):
+            return True
+    return False
+
+
+def _gap(a: int, b: int, c: int, d: int) -> int:
+    return max(0, c - b, a - d)
+
+
+def _modal(lex: _Lexicon, masked: str, s: Sentence, lo: int, hi: int, earlier: list[int] | None = None) -> bool:
+    """A modal word in the clause that holds the trigger (and its date): an offer or a plan."""
+    start = s.start
+    for m in lex.clause_breaks.finditer(masked, s.start, lo):
+        start = m.end()
+    end = next((m.start() for m in lex.clause_breaks.finditer(masked, hi, s.end)), s.end)
+    if lex.modality.search(masked, start, min(end, hi + 25)):
+        return True
+    # the object word governs only the first trigger after it ("agreed on the return of the
+    # dead at the talks": the return is planned, the talks happened)
+    obj = lex.modal_object.search(masked[start:lo])
+    return obj is not None and not any(start + obj.end("word") <= t < lo for t in earlier or [])
 
 
 def _mask(text: str, spans: list[tuple[int, int]]) -> str:
@@ -130,12 +314,8 @@ def _mask(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
-def _distance(trigger: re.Match[str], mention: dates_mod.DateMention) -> int:
-    if trigger.end() <= mention.start:
-        return mention.start - trigger.end()
-    if mention.end <= trigger.start():
-        return trigger.start() - mention.end
-    return 0
+def _distance(trigger: _Trigger, mention: dates_mod.DateMention) -> int:
+    return _gap(trigger.start, trigger.end, mention.start, mention.end)
 
 
 def _nearest(mentions: list[Mention], s: Sentence, offset: int, kind: str) -> str | None:
@@ -171,6 +351,8 @@ def _quantities(
             start, end = s.start + number.start, s.start + number.end
             if any(a <= start < b for a, b in in_dates):
                 continue
+            if number.value == 1 and not number.text[0].isdigit():
+                continue  # "one of our people", "one side": the word "one" is not a head count
             after = body[end : min(s.end, end + 60)]
             before = body[max(s.start, start - 40) : start]
             if lex.not_counts.match(after):

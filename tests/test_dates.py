@@ -77,3 +77,18 @@ def test_publication_date_from_weekday_and_named_year() -> None:
 
 def test_no_publication_date_without_a_year() -> None:
     assert publication_date_from_text("Kyiv, June 20 (NationPress) On Friday, the sides met.", "en") is None
+
+
+def test_ranges_are_spans_and_lists_are_not() -> None:
+    [span] = find_dates("between June 11 and June 16", "en", FRIDAY)
+    assert span.span and len(span.dates) == 6 and span.text == "between June 11 and June 16"
+    [span_uk] = find_dates("з 9 по 14 червня", "uk", FRIDAY)
+    assert span_uk.span and span_uk.dates[0] == dt.date(2025, 6, 9)
+    [listed] = find_dates("June 11 and 13", "en", FRIDAY)
+    assert not listed.span
+
+
+def test_relative_adjectives() -> None:
+    assert resolved("итоги вчерашнего раунда", "ru") == [("2025-06-19",)]
+    assert resolved("на вчорашніх переговорах", "uk") == [("2025-06-19",)]
+    assert resolved("yesterday's talks", "en") == [("2025-06-19",)]

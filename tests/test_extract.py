@@ -184,3 +184,78 @@ def test_ukrainian_and_russian_return_phrasings_are_exchanges() -> None:
     ru = extract(article("В пятницу, 20 июня, возвращены 84 российских военнослужащих.", "ru"))
     assert [e.type for e in uk.events] == ["prisoner_exchange"]
     assert [e.type for e in ru.events] == ["prisoner_exchange"]
+
+
+def test_handed_over_is_not_more_than_and_one_is_not_a_count() -> None:
+    facts = extract(article('Each side handed over 150 prisoners. "We bring every one of our people back," he said.'))
+    assert [(q.value, q.qualifier, q.counts) for q in facts.quantities] == [(150, "exact", "prisoners")]
+
+
+def events_of(body: str, language: str = "en", published: dt.date = dt.date(2025, 6, 20)) -> list[tuple[str, str]]:
+    return [(e.date.isoformat(), e.type) for e in extract(article(body, language, published)).events]
+
+
+def test_date_of_a_statement_is_not_the_date_of_the_event() -> None:
+    assert events_of("Medinsky said on Thursday that the sides had agreed on a prisoner exchange.") == []
+    assert events_of("Мединский накануне заявил, что стороны договорились об обмене пленными.", "ru") == []
+    # the adjective dates the talks, not the comment
+    assert events_of("Песков во вторник прокомментировал итоги вчерашнего раунда переговоров.", "ru") == [("2025-06-19", "talks")]
+
+
+def test_each_date_takes_the_nearest_free_trigger() -> None:
+    body = "On 10 June, in accordance with the agreements reached on 2 June in Istanbul, a group of wounded servicemen was returned."
+    assert events_of(body) == [("2025-06-02", "talks"), ("2025-06-10", "prisoner_exchange")]
+
+
+def test_ranges_give_days_only_when_run_day_by_day() -> None:
+    assert events_of("Between 9–13 June the sides held several stages of prisoner exchanges.") == []
+    assert events_of("Exchanges of prisoners between June 11 and June 16 brought 600 home.") == []
+    days = events_of("The exchange was carried out over three days, 23–25 May.")
+    assert days == [("2025-05-23", "prisoner_exchange"), ("2025-05-24", "prisoner_exchange"), ("2025-05-25", "prisoner_exchange")]
+
+
+def test_truce_over_a_range_is_one_ceasefire_event() -> None:
+    body = "The three-day truce declared for 8–10 May ended on Saturday amid accusations of violations."
+    assert events_of(body, published=dt.date(2025, 5, 13)) == [("2025-05-08", "ceasefire")]
+
+
+def test_object_of_a_demand_or_agreement_is_not_an_event() -> None:
+    assert events_of("On Saturday the leaders demanded that Russia accept a 30-day ceasefire starting on Monday.") == []
+    uk = events_of("Сторони домовилися про повернення загиблих на переговорах у Стамбулі 2 червня.", "uk")
+    assert uk == [("2025-06-02", "talks")]
+
+
+def test_remains_handover_with_words_between_verb_and_bodies() -> None:
+    assert events_of("У понеділок в Україну повернули ще 1 245 тіл.", "uk") == [("2025-06-16", "remains_return")]
+    assert events_of("Россия накануне передала Украине тела 1000 погибших.", "ru") == [("2025-06-19", "remains_return")]
+    assert events_of("On Wednesday Ukraine received the bodies of 1,000 soldiers. The handover took place near the border.") == [
+        ("2025-06-18", "remains_return")
+    ]
+
+
+def test_anaphoric_stage_takes_the_type_of_what_follows_or_precedes() -> None:
+    body = "Ukraine received 1,212 bodies on Wednesday. On Tuesday the second stage of the prisoner exchange took place."
+    assert events_of(body) == [("2025-06-17", "prisoner_exchange"), ("2025-06-18", "remains_return")]
+
+
+def test_live_blog_entries_take_the_day_of_their_heading() -> None:
+    body = "Понедельник, 9 июня.\n\n11:20. Делегации собрались во дворце Чыраган.\n\n11:45. Мединский: договорились об обмене «1200 на 1200»."
+    assert events_of(body, "ru", dt.date(2025, 6, 9)) == [("2025-06-09", "talks")]
+    # without a heading, "overnight" gives no day
+    stamped = "09:40 — The remains of 1,000 people were received overnight.\n\n10:15 — More updates."
+    assert events_of(stamped, published=dt.date(2025, 7, 18)) == []
+
+
+def test_dateline_is_not_an_event_date() -> None:
+    body = "KYIV, May 24 — Russia and Ukraine on Friday carried out the first stage of a prisoner exchange."
+    assert events_of(body, published=dt.date(2025, 5, 24)) == [("2025-05-23", "prisoner_exchange")]
+
+
+def test_report_sentence_dates_the_event_before_it() -> None:
+    body = "Україна повернула з російського полону ще одну групу військових. Про це в четвер, 26 червня, повідомив Зеленський."
+    assert events_of(body, "uk", dt.date(2025, 6, 26)) == [("2025-06-26", "prisoner_exchange")]
+
+
+def test_two_days_before_and_the_day_before() -> None:
+    assert events_of("Позавчора відбувся обмін полоненими.", "uk") == [("2025-06-18", "prisoner_exchange")]
+    assert events_of("Накануне состоялся обмен пленными.", "ru") == [("2025-06-19", "prisoner_exchange")]
