@@ -7,7 +7,7 @@ DEV_STAMP := $(VENV)/.installed-dev
 export NO_MKDOCS_2_WARNING := 1
 LANGS := uk ru de fr
 
-.PHONY: site serve test lint typecheck unit build-test browser-test golden-update bench score catalog-extract catalog-update catalog-compile catalog-init clean clean-venv
+.PHONY: site serve test golden-update bench score catalog-extract catalog-update catalog-compile add-language clean clean-venv
 
 $(STAMP): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -58,10 +58,10 @@ catalog-update: catalog-extract
 catalog-compile: $(STAMP)
 	$(BIN)/pybabel compile -d locales -D messages --statistics
 
-## catalog-init LANG=xx: start a catalog for a new language
-catalog-init: catalog-extract
-	test -n "$(LANG)" || (echo "usage: make catalog-init LANG=xx" && false)
-	$(BIN)/pybabel init -i locales/messages.pot -d locales -D messages -l $(LANG)
+## add-language LANG=xx NAME=Name: a new site language (catalog, mkdocs.yml entry, About page)
+add-language: catalog-extract
+	test -n "$(LANG)" || (echo "usage: make add-language LANG=xx NAME=Name" && false)
+	$(BIN)/python -m generator add-language $(LANG) $(if $(NAME),--name "$(NAME)")
 
 clean:
 	rm -rf site .cache content/.generated.json $(foreach l,en $(LANGS),content/$(l)/briefings content/$(l)/sources content/$(l)/index.md content/$(l)/timeline.md)

@@ -53,6 +53,20 @@ def _candidates(args: argparse.Namespace) -> int:
     return 0
 
 
+def _add_language(args: argparse.Namespace) -> int:
+    from .languages import LanguageError, add_language
+
+    try:
+        changed = add_language(Path(args.root), args.code, args.name)
+    except LanguageError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    for path in changed:
+        print(f"wrote {path}")
+    print(f"Now translate locales/{args.code}/LC_MESSAGES/messages.po, the new entry in mkdocs.yml and content/{args.code}/about.md; see locales/README.md.")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m generator", description="Briefing site generator")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -70,5 +84,10 @@ def main(argv: list[str] | None = None) -> int:
     c = sub.add_parser("candidates", help="list unknown capitalised names for the gazetteer")
     c.add_argument("files", nargs="+")
     c.set_defaults(run=_candidates)
+    lang = sub.add_parser("add-language", help="add a site language: catalog, mkdocs.yml entry, About page")
+    lang.add_argument("code", help="ISO 639-1 code, e.g. tr")
+    lang.add_argument("--name", help="the language's own name, e.g. Türkçe")
+    lang.add_argument("--root", default=".", help="the project folder (with mkdocs.yml)")
+    lang.set_defaults(run=_add_language)
     args = parser.parse_args(argv)
     return int(args.run(args))

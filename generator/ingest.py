@@ -23,6 +23,7 @@ from .model import Article, Problem
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
 MAX_BYTES = 2_000_000  # far above any news article; stops a stray dump from stalling the build
+MIN_YEAR, MAX_YEAR = 1990, 2100  # outside this, a date is a typo, not news
 KNOWN_KEYS = {"title", "source", "url", "published", "language", "syndicated_from", "translated_from"}
 SUPPORTED_LANGUAGES = {"en", "uk", "ru", "de", "fr", "tr"}
 FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
@@ -106,14 +107,7 @@ def _read_text(path: Path) -> str:
     if size > MAX_BYTES:
         raise IngestError(Problem(name, f"the file is {size:,} bytes, more than the {MAX_BYTES:,}-byte limit for one article"))
     raw = path.read_bytes()
-    if raw.startswith(b"\xef\xbb\xbf"):
-        raw = raw[3:]
-    if b"\x00" in raw:
-        raise IngestError(Problem(name, "the file looks binary (it contains NUL bytes), not an article"))
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        raise IngestError(Problem(name, f"the file is not valid UTF-8 (byte {error.start}); save it as UTF-8")) from None
+    text = _decode(name, raw)
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
     if not text.strip():
         raise IngestError(Problem(name, "the file holds only whitespace"))
@@ -154,6 +148,37 @@ def _read_html(name: str, html: str, sidecar: dict[str, Any]) -> tuple[dict[str,
         meta["language"] = lang.group(1).lower()
     meta.update({k: v for k, v in sidecar.items() if v is not None})
     return meta, title, body
+
+
+# Legacy encodings we accept when the text is unambiguous: Cyrillic news saved by older tools.
+LEGACY_ENCODINGS = {"cp1251", "koi8_r", "koi8_u", "iso8859_5", "mac_cyrillic"}
+BOMS = ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
+
+
+def _decode(name: str, raw: bytes) -> str:
+    """UTF-8, or UTF-16 with its byte-order mark, or a legacy Cyrillic encoding when certain."""
+    for bom, encoding in BOMS:
+        if raw.startswith(bom):
+            try:
+                return raw[len(bom) :].decode(encoding)
+            except UnicodeDecodeError:
+                raise IngestError(Problem(name, f"starts with a {encoding} byte-order mark but is not valid {encoding}")) from None
+    if b"\x00" in raw:
+        raise IngestError(Problem(name, "the file looks binary (it contains NUL bytes), not an article"))
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        position = error.start
+    from charset_normalizer import from_bytes  # a dependency of requests; only needed here
+
+    best = from_bytes(raw).best()
+    if best is not None and best.encoding in LEGACY_ENCODINGS and best.chaos <= 0.05:
+        text = str(best)
+        letters = [ch for ch in text if ch.isalpha()]
+        if letters and sum("\u0400" <= ch <= "\u04ff" for ch in letters) > 0.6 * len(letters):
+            return text
+    guess = f" (it looks like {best.encoding})" if best is not None else ""
+    raise IngestError(Problem(name, f"the file is not valid UTF-8 at byte {position}{guess}; save it as UTF-8"))
 
 
 def _split_front_matter(name: str, text: str) -> tuple[dict[str, Any], str]:
@@ -219,15 +244,14 @@ def _build_article(name: str, meta: dict[str, Any], title: str, body: str) -> Ar
 
 
 def _published(name: str, value: Any, body: str, language: str) -> tuple[dt.date, str]:
-    if isinstance(value, dt.datetime):
-        return value.date(), "metadata"
-    if isinstance(value, dt.date):
-        return value, "metadata"
     if isinstance(value, str) and value.strip():
         try:
-            return dt.datetime.fromisoformat(value.strip().replace("Z", "+00:00")).date(), "metadata"
+            date = dt.datetime.fromisoformat(value.strip().replace("Z", "+00:00")).date()
         except ValueError:
             raise IngestError(Problem(name, f"'{value}' is not an ISO date such as 2025-06-20", "published")) from None
+        if not MIN_YEAR <= date.year <= MAX_YEAR:
+            raise IngestError(Problem(name, f"{date.isoformat()} cannot be a publication date (years {MIN_YEAR}-{MAX_YEAR})", "published"))
+        return date, "metadata"
     if value is not None and not isinstance(value, str):
         raise IngestError(Problem(name, "must be an ISO date such as 2025-06-20", "published"))
     found = dates.publication_date_from_text(body, language)

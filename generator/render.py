@@ -68,8 +68,18 @@ class Footnotes:
         return "".join(dict.fromkeys(self.ref(c) for c in citations))
 
 
-def source_slug(article: Article) -> str:
-    return article.stem
+def source_slugs(articles: tuple[Article, ...]) -> dict[str, str]:
+    """A safe, unique page name per article file: the stem when it is plain, else a slug
+    plus a short hash (two files 'a.txt' and 'a.md', odd or very long names never collide)."""
+    slugs: dict[str, str] = {}
+    taken: set[str] = set()
+    for article in sorted(articles, key=lambda a: a.file):
+        stem = article.stem
+        plain = re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,80}", stem) is not None and stem.lower() not in taken
+        slug = stem if plain else f"{entity_slug(stem)[:60].rstrip('-')}-{hashlib.sha1(article.file.encode()).hexdigest()[:8]}"
+        taken.add(slug.lower())
+        slugs[article.file] = slug
+    return slugs
 
 
 _LETTERS = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe"})
@@ -150,6 +160,7 @@ def render_site(story: Story, language: str, translations: NullTranslations, tem
     for disc in story.discrepancies:
         by_date_discrepancies[disc.date].append(disc)
     days = sorted(set(by_date_events) | set(by_date_facts), reverse=True)
+    slugs = source_slugs(story.articles)
     known_entities = {name for name, _ in (*story.actors, *story.places)} | {f.citation.speaker for f in story.facts if f.citation.speaker}
     common: dict[str, Any] = {
         "lang": language,
@@ -160,7 +171,7 @@ def render_site(story: Story, language: str, translations: NullTranslations, tem
             f"[{_name(gaz, n, language)}]({prefix}entities/{entity_slug(n)}.md)" if n in known_entities else _name(gaz, n, language)
         ),
         "plain_name": lambda n: gaz.label(n, language) if n else "",
-        "source_slug": source_slug,
+        "source_slug": lambda article: slugs[article.file],
         "group_of": story.group_of,
         "chart_file": chart.FILE_NAME,
     }
@@ -193,7 +204,7 @@ def render_site(story: Story, language: str, translations: NullTranslations, tem
             if event not in events_by_article[cite.article.file]:
                 events_by_article[cite.article.file].append(event)
     for article in story.articles:
-        pages[f"sources/{source_slug(article)}.md"] = env.get_template("source.md.j2").render(
+        pages[f"sources/{slugs[article.file]}.md"] = env.get_template("source.md.j2").render(
             {**common, "article": article, "events": events_by_article[article.file], "facts": facts_by_article[article.file]}
         )
     pages.update(_entity_pages(env, common, story, known_entities))

@@ -76,6 +76,12 @@ def test_russian_search_finds_russian_pages_only(page: Page, site_url: str) -> N
     assert results and all(href.startswith(f"{site_url}/ru/") for href in results), results
 
 
+@pytest.mark.parametrize(("prefix", "query"), [("de/", "Gefangenenaustausch"), ("de/", "über"), ("fr/", "échange"), ("fr/", "événements")])
+def test_umlauts_and_accents_find_their_pages(page: Page, site_url: str, prefix: str, query: str) -> None:
+    results = search(page, f"{site_url}/{prefix}", query)
+    assert results and all(href.startswith(f"{site_url}/{prefix}") for href in results), results
+
+
 @pytest.mark.parametrize("query", ["пов’язані", "пов'язані", "повʼязані"])
 def test_apostrophe_variants_match(page: Page, site_url: str, query: str) -> None:
     results = search(page, f"{site_url}/uk/", query)

@@ -1,5 +1,6 @@
 """Golden Markdown pages rendered from the seeds; `make golden-update` rewrites them."""
 
+import datetime as dt
 import difflib
 import shutil
 from pathlib import Path
@@ -90,3 +91,21 @@ def test_translated_pages_carry_translated_labels(rendered: dict[str, dict[str, 
     assert "20 июня 2025" in rendered["ru"]["briefings/2025-06-20.md"]
     assert "20. Juni 2025" in rendered["de"]["briefings/2025-06-20.md"]
     assert "20 juin 2025" in rendered["fr"]["briefings/2025-06-20.md"]
+
+
+def test_source_page_names_are_safe_and_unique() -> None:
+    from generator.model import Article
+    from generator.render import source_slugs
+
+    def art(file: str) -> Article:
+        return Article(file=file, title="t", body="b", published=dt.date(2025, 6, 20), language="en")
+
+    slugs = source_slugs((art("a.txt"), art("a.md"), art("Звіт про обмін.txt"), art("CON.txt"), art("x" * 300 + ".txt")))
+    assert slugs["a.md"] == "a" and slugs["a.txt"].startswith("a-") and len(set(slugs.values())) == 5
+    assert all(re_safe(s) for s in slugs.values())
+
+
+def re_safe(slug: str) -> bool:
+    import re
+
+    return re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,90}", slug) is not None

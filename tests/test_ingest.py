@@ -98,3 +98,25 @@ def test_html_date_must_be_written_in_the_page(tmp_path: Path) -> None:
     path = write(tmp_path, "nodate.html", page)
     with pytest.raises(IngestError, match="published"):
         read_article(path)
+
+
+CYRILLIC = "Обмін полоненими\nУ п'ятницю, 20 червня 2025 року, Україна та Росія провели обмін полоненими. Додому повернулися 84 захисники."
+
+
+@pytest.mark.parametrize("encoding", ["cp1251", "koi8_u", "utf-16"])
+def test_legacy_and_utf16_encodings_are_decoded_when_certain(tmp_path: Path, encoding: str) -> None:
+    path = write(tmp_path, "old.txt", CYRILLIC.encode(encoding))
+    article = read_article(path)
+    assert article.title == "Обмін полоненими" and "84 захисники" in article.body and article.language == "uk"
+
+
+def test_uncertain_legacy_encoding_is_rejected_with_the_guess(tmp_path: Path) -> None:
+    path = write(tmp_path, "latin.txt", "Title\nCafé talks in Genève ended.".encode("latin-1"))
+    with pytest.raises(IngestError, match="not valid UTF-8 at byte"):
+        read_article(path)
+
+
+def test_dates_that_cannot_be_publication_dates(tmp_path: Path) -> None:
+    path = write(tmp_path, "far.md", "---\ntitle: x\npublished: 2999-01-01\n---\nbody text here")
+    with pytest.raises(IngestError, match="cannot be a publication date"):
+        read_article(path)
