@@ -175,6 +175,7 @@ def _events(article: Article, sents: list[Sentence], date_mentions: list[dates_m
     body = article.body
     seen: dict[tuple[str, object], Event] = {}
     ceasefire_days: set[object] = set()  # a truce over "8–10 May" is one event
+    ceasefire_triggers: set[int] = set()
     masked = _mask(body, [(d.start, d.end) for d in date_mentions])  # "May 16" is no modal verb
     all_triggers = _find_triggers(body, lex)
     datelines = {d.start for d in date_mentions if _is_dateline(body, d)}
@@ -185,11 +186,17 @@ def _events(article: Article, sents: list[Sentence], date_mentions: list[dates_m
 
     def add(s: Sentence, mention: dates_mod.DateMention, trig: _Trigger, basis: str | None = None) -> None:
         days = [d for d in mention.dates if d <= article.published]
-        if mention.span:
-            if trig.type == "ceasefire":
-                days = days[:1]
+        if trig.type == "ceasefire":
+            # one truce is one event, on the day it began: "took effect on 19 April and ended
+            # on 21 April", "for 8–10 May" give their first day only
+            if id(trig) in ceasefire_triggers:
+                return
+            ceasefire_triggers.add(id(trig))
+            days = days[:1]
+            if mention.span:
                 ceasefire_days.update(mention.dates)
-            elif not lex.daily.search(s.text):
+        elif mention.span:
+            if not lex.daily.search(s.text):
                 return  # "з 9 по 14 червня … кілька етапів": no resolvable day
         for date in days:
             key = (trig.type, date)
