@@ -195,9 +195,8 @@ def _events(article: Article, sents: list[Sentence], date_mentions: list[dates_m
             days = days[:1]
             if mention.span:
                 ceasefire_days.update(mention.dates)
-        elif mention.span:
-            if not lex.daily.search(s.text):
-                return  # "з 9 по 14 червня … кілька етапів": no resolvable day
+        elif mention.span and not lex.daily.search(s.text):
+            return  # "з 9 по 14 червня … кілька етапів": no resolvable day
         for date in days:
             key = (trig.type, date)
             if key in seen or (trig.type == "ceasefire" and date in ceasefire_days and not mention.span):

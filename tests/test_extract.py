@@ -259,3 +259,8 @@ def test_report_sentence_dates_the_event_before_it() -> None:
 def test_two_days_before_and_the_day_before() -> None:
     assert events_of("Позавчора відбувся обмін полоненими.", "uk") == [("2025-06-18", "prisoner_exchange")]
     assert events_of("Накануне состоялся обмен пленными.", "ru") == [("2025-06-19", "prisoner_exchange")]
+
+
+def test_a_truce_with_start_and_end_dates_is_one_event() -> None:
+    body = "Тридцатичасовое перемирие вступило в силу 19 апреля и закончилось в ночь на 21 апреля."
+    assert events_of(body, "ru") == [("2025-04-19", "ceasefire")]
