@@ -24,6 +24,10 @@ import sys
 import time
 import tracemalloc
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from generator.model import Article
 
 ROOT = Path(__file__).resolve().parent.parent
 TARGET_BYTES = 3000
@@ -92,12 +96,12 @@ TEMPLATES: dict[str, dict[str, list[str]]] = {
 }
 
 
-def generate(n: int, seed: int) -> list[object]:
+def generate(n: int, seed: int) -> list[Article]:
     """N articles, languages in turn, each ~3 KB; identical for the same seed."""
     from generator.model import Article
 
     rng = random.Random(seed)
-    out: list[object] = []
+    out: list[Article] = []
     for i in range(n):
         language = ("en", "uk", "ru")[i % 3]
         t = TEMPLATES[language]
@@ -125,20 +129,20 @@ def generate(n: int, seed: int) -> list[object]:
     return out
 
 
-def real_articles() -> list[object]:
+def real_articles() -> list[Article]:
     from generator.ingest import read_article
 
     paths = sorted((ROOT / "tests" / "corpus" / "articles").glob("*.txt")) + sorted((ROOT / "seeds").glob("*.txt"))
     return [read_article(p) for p in paths]
 
 
-def run(articles: list[object]) -> tuple[float, int]:
+def run(articles: list[Article]) -> tuple[float, int]:
     from generator.extract import extract
 
     facts = 0
     start = time.perf_counter()
     for a in articles:
-        f = extract(a)  # type: ignore[arg-type]
+        f = extract(a)
         facts += len(f.events) + len(f.quantities) + len(f.quotes) + len(f.claims)
     return time.perf_counter() - start, facts
 
@@ -153,11 +157,11 @@ def main(argv: list[str] | None = None) -> int:
     from generator.extract import extract
 
     generated = generate(args.n, args.seed)
-    extract(generated[0])  # type: ignore[arg-type]  # data tables, gazetteer, morphology
+    extract(generated[0])  # data tables, gazetteer, morphology
     startup = time.perf_counter() - t0
     real = real_articles()
-    sizes = [len(a.body.encode("utf-8")) for a in generated]  # type: ignore[attr-defined]
-    real_sizes = [len(a.body.encode("utf-8")) for a in real]  # type: ignore[attr-defined]
+    sizes = [len(a.body.encode("utf-8")) for a in generated]
+    real_sizes = [len(a.body.encode("utf-8")) for a in real]
 
     gen_time, gen_facts = run(generated)
     real_time, real_facts = run(real)

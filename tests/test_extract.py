@@ -264,3 +264,9 @@ def test_two_days_before_and_the_day_before() -> None:
 def test_a_truce_with_start_and_end_dates_is_one_event() -> None:
     body = "Тридцатичасовое перемирие вступило в силу 19 апреля и закончилось в ночь на 21 апреля."
     assert events_of(body, "ru") == [("2025-04-19", "ceasefire")]
+
+
+def test_accused_violations_of_a_truce_are_claims_not_ceasefires() -> None:
+    assert events_of("Москва обвинила Киев в нарушении режима тишины в пятницу.", "ru") == []
+    assert events_of("Ukraine said Russia violated the ceasefire on Friday.") == []
+    assert events_of("У п'ятницю Київ заявив про порушення перемир'я.", "uk") == []
