@@ -42,6 +42,7 @@ class _Lexicon:
     elliptic_after: re.Pattern[str]
     elliptic_before: re.Pattern[str]
     not_counts: re.Pattern[str]
+    vague_before: re.Pattern[str]
     undisclosed: re.Pattern[str]
 
 
@@ -83,6 +84,7 @@ def lexicon(language: str) -> _Lexicon:
         elliptic_after=re.compile(rf"^\s*(?:{q['elliptic_after'][lang]})(?!\w)", re.I),
         elliptic_before=re.compile(rf"(?<!\w)(?:{q['elliptic_before'][lang]})\s*$", re.I),
         not_counts=re.compile(rf"^\s*(?:{q['not_counts'][lang]})(?!\w)", re.I),
+        vague_before=re.compile(rf"(?<!\w)(?:{q['vague_before'][lang]})\s+$", re.I),
         undisclosed=re.compile(_words(q["undisclosed"][lang]), re.I),
     )
 
@@ -367,8 +369,10 @@ def _quantities(
                 continue  # "one of our people", "one side": the word "one" is not a head count
             after = body[end : min(s.end, end + 60)]
             before = body[max(s.start, start - 40) : start]
-            if lex.not_counts.match(after):
-                continue
+            if lex.not_counts.match(after) or _CLOCK.match(body, start - 1) or _CLOCK.match(body, end):
+                continue  # "09:40": a clock time in a live blog
+            if not number.text[0].isdigit() and lex.vague_before.search(before):
+                continue  # "several hundred"
             formula = re.match(r"\s*(?:-|\u2013)?\s*(?:for|на|за)\s*(?:-|\u2013)?\s*(\d[\d,. \u00a0\u202f]*|тисячу|тысячу)", after)
             counts = _counts(after, before, lex)
             rule = "quantity.noun"
@@ -404,6 +408,9 @@ def _quantities(
             ev = Evidence(text, s.start + undisclosed.start(), s.start + undisclosed.end(), "quantity.undisclosed", s.text)
             out.append(Quantity(None, counts, "undisclosed", ev, _who(s.text), None))
     return _dedupe(out)
+
+
+_CLOCK = re.compile(r"(?<=\d)[:.]\d\d(?!\d)|:(?=\d\d)")
 
 
 def _last_noun(before: str, lex: _Lexicon) -> str | None:

@@ -270,3 +270,9 @@ def test_accused_violations_of_a_truce_are_claims_not_ceasefires() -> None:
     assert events_of("Москва обвинила Киев в нарушении режима тишины в пятницу.", "ru") == []
     assert events_of("Ukraine said Russia violated the ceasefire on Friday.") == []
     assert events_of("У п'ятницю Київ заявив про порушення перемир'я.", "uk") == []
+
+
+def test_clock_times_and_vague_hundreds_are_not_figures() -> None:
+    body = "09:40 — Ukraine received 1,200 bodies; Russia got back 27.\n\n10:15 — Several hundred soldiers came home."
+    facts = extract(article(body))
+    assert [(q.value, q.counts) for q in facts.quantities] == [(1200, "bodies"), (27, "bodies")]
