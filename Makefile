@@ -16,8 +16,9 @@ $(STAMP): requirements.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $@
 
-$(DEV_STAMP): $(STAMP) requirements-dev.txt
+$(DEV_STAMP): $(STAMP) requirements-dev.txt tests/package-lock.json
 	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	cd tests && npm ci --no-audit --no-fund --silent   # axe-core for the accessibility tests
 	touch $@
 
 ## site: install into .venv and build the five-language site from seeds/ into site/
