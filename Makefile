@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEV_STAMP := $(VENV)/.installed-dev
 export NO_MKDOCS_2_WARNING := 1
-LANGS := uk ru de fr
+LANGS := uk ru de fr tr
 
 .PHONY: site serve test golden-update bench score catalog-extract catalog-update catalog-compile add-language clean clean-venv
 

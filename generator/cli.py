@@ -78,7 +78,7 @@ def main(argv: list[str] | None = None) -> int:
     b = sub.add_parser("build", help="generate the Markdown pages under content/ (no MkDocs)")
     b.add_argument("--seeds", default="seeds")
     b.add_argument("--content", default="content")
-    b.add_argument("--languages", default="en,uk,ru,de,fr")
+    b.add_argument("--languages", default="en,uk,ru,de,fr,tr", help="comma-separated, the default language first")
     b.add_argument("--strict", action="store_true")
     b.set_defaults(run=_build)
     c = sub.add_parser("candidates", help="list unknown capitalised names for the gazetteer")

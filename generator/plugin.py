@@ -63,6 +63,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             templates_dir=root / self.config.templates_dir,
             locales_dir=root / self.config.locales_dir,
             languages=self._languages,
+            site_url=config.site_url or None,
+            site_names=_site_names(config, self._languages),
         )
         if not options.templates_dir.is_dir():
             raise PluginError(f"briefings: templates_dir '{options.templates_dir}' does not exist")
@@ -116,6 +118,16 @@ def _pin_build_date(story: Story) -> None:
         return
     newest = max(a.published for a in story.articles)
     os.environ["SOURCE_DATE_EPOCH"] = str(calendar.timegm(newest.timetuple()))
+
+
+def _site_names(config: MkDocsConfig, languages: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    i18n = config.plugins.get("i18n")
+    names = {lang: str(config.site_name) for lang in languages}
+    if i18n is not None:
+        for lang in i18n.config.languages:
+            if getattr(lang, "site_name", None):
+                names[lang.locale] = str(lang.site_name)
+    return tuple(sorted(names.items()))
 
 
 def _site_languages(config: MkDocsConfig) -> tuple[tuple[str, ...], str]:

@@ -145,7 +145,16 @@ def takeaways(events: list[StoryEvent], figures: list[DatedFact], quotes: list[D
     return lines[:TAKEAWAYS]
 
 
-def render_site(story: Story, language: str, translations: NullTranslations, templates_dir: Path, gazetteer: Gazetteer | None = None) -> dict[str, str]:
+def render_site(
+    story: Story,
+    language: str,
+    translations: NullTranslations,
+    templates_dir: Path,
+    gazetteer: Gazetteer | None = None,
+    jsonld: dict[dt.date, str] | None = None,
+    default_language: str = "en",
+    has_feed: bool = False,
+) -> dict[str, str]:
     env = environment(templates_dir)
     env.install_gettext_translations(translations, newstyle=True)  # type: ignore[attr-defined]
     fmt = Formatter(language)
@@ -174,6 +183,8 @@ def render_site(story: Story, language: str, translations: NullTranslations, tem
         "source_slug": lambda article: slugs[article.file],
         "group_of": story.group_of,
         "chart_file": chart.FILE_NAME,
+        "default_language": default_language,
+        "has_feed": has_feed,
     }
     pages: dict[str, str] = {}
     timeline = sorted(story.events, key=lambda e: (e.date, e.type), reverse=True)
@@ -191,6 +202,7 @@ def render_site(story: Story, language: str, translations: NullTranslations, tem
             "earlier": _earlier(events, story.events, day),
             "later": _later(events, story.events, day),
             "notes": Footnotes(),
+            "jsonld": (jsonld or {}).get(day),
         }
         context["sources"] = _sources_of(context, story)
         context["takeaways"] = takeaways(context["events"], context["figures"], context["quotes"], context["discrepancies"])

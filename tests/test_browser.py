@@ -5,41 +5,13 @@ Screenshots land in tests/artifacts/ for a person to look at.
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Iterator
-
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page
 
-from .conftest import ARTIFACTS
+from .conftest import shot
 
 pytestmark = pytest.mark.browser
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]
 SEARCH = "input[data-md-component=search-query]"
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Browser]:
-    # No skip: CI must fail when the browser is missing (.ci/run installs Debian's chromium).
-    assert shutil.which("chromium") or shutil.os.path.exists(CHROMIUM), "Debian's chromium is required: apt-get install chromium"
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield launched
-        launched.close()
-
-
-@pytest.fixture
-def page(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    opened = context.new_page()
-    yield opened
-    context.close()
-
-
-def shot(page: Page, name: str, full_page: bool = True) -> None:
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=full_page)
 
 
 def search(page: Page, url: str, query: str) -> list[str]:

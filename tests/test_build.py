@@ -27,7 +27,8 @@ class LiveMarkup(HTMLParser):
         self._in_script = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self._in_script = tag == "script"
+        # JSON-LD is data, not code (its "<" are escaped, so it cannot close the element).
+        self._in_script = tag == "script" and ("type", "application/ld+json") not in attrs
         for name, value in attrs:
             if name.startswith("on") or (name in ("href", "src") and (value or "").strip().lower().startswith(("javascript:", "data:"))):
                 self.problems.append(f"<{tag} {name}={value}>")
@@ -159,3 +160,23 @@ def test_serve_rebuilds_once_when_an_article_is_added(tmp_path: Path) -> None:
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def test_feeds_open_data_and_json_ld(built_site: Path) -> None:
+    import json
+    import xml.etree.ElementTree as ET
+
+    import jsonschema
+
+    site = built_site / "site"
+    for prefix, lang in (("", "en"), ("uk/", "uk"), ("ru/", "ru")):
+        feed = ET.parse(site / f"{prefix}feed.xml").getroot()
+        assert feed.get("{http://www.w3.org/XML/1998/namespace}lang") == lang
+        assert len(feed.findall("{http://www.w3.org/2005/Atom}entry")) >= 5
+        page = (site / f"{prefix}briefings/2025-06-20/index.html").read_text(encoding="utf-8")
+        assert f'href="../../../{prefix}feed.xml"' in page or f'href="../../{prefix}feed.xml"' in page
+        ld = re.search(r'<script type="application/ld\+json">(.*?)</script>', page, re.S)
+        assert ld and json.loads(ld.group(1))["@type"] in ("Report", "NewsArticle")
+    facts = json.loads((site / "data/facts.json").read_text(encoding="utf-8"))
+    jsonschema.validate(facts, json.loads((site / "data/facts.schema.json").read_text(encoding="utf-8")))
+    assert {p.name for p in (site / "data").iterdir()} >= {"events.csv", "figures.csv", "quotes.csv", "claims.csv", "sources.csv"}

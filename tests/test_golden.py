@@ -13,7 +13,7 @@ from generator.render import render_site
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = ROOT / "tests" / "golden"
-LANGUAGES = ("en", "uk", "ru", "de", "fr")
+LANGUAGES = ("en", "uk", "ru", "de", "fr", "tr")
 PAGES = (
     "index.md",
     "timeline.md",

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page
 
-from .test_browser import browser, page, shot  # noqa: F401 - shared fixtures
+from .conftest import shot
 
 pytestmark = pytest.mark.browser
 AXE = Path(__file__).resolve().parent / "node_modules" / "axe-core" / "axe.min.js"
@@ -30,7 +30,7 @@ def test_no_serious_accessibility_violations(page: Page, story_url: str, prefix:
 
 
 @pytest.mark.parametrize("path", ["", "briefings/2025-06-20/", "uk/briefings/2025-06-20/", "figures/", "uk/search/search_index.json"])
-def test_no_request_leaves_the_site(browser: Browser, story_url: str, path: str) -> None:  # noqa: F811
+def test_no_request_leaves_the_site(browser: Browser, story_url: str, path: str) -> None:
     context = browser.new_context()
     outside: list[str] = []
     context.on("request", lambda request: outside.append(request.url) if not request.url.startswith((story_url, "data:", "blob:")) else None)
@@ -46,7 +46,7 @@ def test_no_request_leaves_the_site(browser: Browser, story_url: str, path: str)
     assert outside == []
 
 
-def test_briefing_prints_cleanly(browser: Browser, story_url: str, tmp_path: Path) -> None:  # noqa: F811
+def test_briefing_prints_cleanly(browser: Browser, story_url: str, tmp_path: Path) -> None:
     context = browser.new_context()
     tab = context.new_page()
     tab.goto(f"{story_url}/briefings/2025-06-26/")
