@@ -7,7 +7,7 @@ DEV_STAMP := $(VENV)/.installed-dev
 export NO_MKDOCS_2_WARNING := 1
 LANGS := uk ru de fr tr
 
-.PHONY: site serve test golden-update bench score catalog-extract catalog-update catalog-compile add-language clean clean-venv
+.PHONY: site serve test golden-update bench score catalog-extract catalog-update catalog-compile add-language screenshots clean clean-venv
 
 $(STAMP): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -63,6 +63,12 @@ catalog-compile: $(STAMP)
 add-language: catalog-extract
 	test -n "$(LANG)" || (echo "usage: make add-language LANG=xx NAME=Name" && false)
 	$(BIN)/python -m generator add-language $(LANG) $(if $(NAME),--name "$(NAME)")
+
+## screenshots: refresh the README's screenshots from the browser tests' output
+SCREENSHOTS := briefing-story-en briefing-story-uk briefing-uk-phone home-en-phone figures-en search-uk
+screenshots: $(DEV_STAMP)
+	$(BIN)/pytest -q tests/test_browser.py
+	$(foreach s,$(SCREENSHOTS),cp tests/artifacts/$(s).png tests/screenshots/;)
 
 clean:
 	rm -rf site .cache content/.generated.json $(foreach l,en $(LANGS),content/$(l)/briefings content/$(l)/sources content/$(l)/index.md content/$(l)/timeline.md)
