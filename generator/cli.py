@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import re
 import sys
 from pathlib import Path
 
@@ -31,10 +32,25 @@ def _extract(args: argparse.Namespace) -> int:
     return 1 if result.problems and args.strict else 0
 
 
+def _site_url_from_config(path: Path) -> str | None:
+    """The `site_url` of mkdocs.yml, so the CLI builds the same pages as `mkdocs build`."""
+    if not path.exists():
+        return None
+    match = re.search(r"(?m)^site_url:\s*(\S+)\s*$", path.read_text(encoding="utf-8"))
+    return match.group(1).strip("'\"") if match else None
+
+
 def _build(args: argparse.Namespace) -> int:
     from .pipeline import BuildOptions, build
 
-    report = build(BuildOptions(seeds_dir=Path(args.seeds), content_dir=Path(args.content), languages=tuple(args.languages.split(","))))
+    options = BuildOptions(
+        seeds_dir=Path(args.seeds),
+        content_dir=Path(args.content),
+        languages=tuple(args.languages.split(",")),
+        site_url=args.site_url if args.site_url is not None else _site_url_from_config(Path("mkdocs.yml")),
+        cache_dir=Path(args.cache) if args.cache else None,
+    )
+    report = build(options)
     for problem in report.problems:
         print(f"error: {problem}", file=sys.stderr)
     print(f"{report.articles} articles, {report.pages} pages ({report.written} written, {report.removed} removed)")
@@ -80,6 +96,8 @@ def main(argv: list[str] | None = None) -> int:
     b.add_argument("--content", default="content")
     b.add_argument("--languages", default="en,uk,ru,de,fr,tr", help="comma-separated, the default language first")
     b.add_argument("--strict", action="store_true")
+    b.add_argument("--site-url", help="where the site is published (feeds need it)")
+    b.add_argument("--cache", default=".cache/extract", help="extraction cache folder ('' turns it off)")
     b.set_defaults(run=_build)
     c = sub.add_parser("candidates", help="list unknown capitalised names for the gazetteer")
     c.add_argument("files", nargs="+")

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from .consolidate import consolidate
 from .corrections import load_corrections
-from .extract import extract
+from .cache import extract_all
 from .feeds import atom_feed, briefing_url
 from .i18n import Formatter, compile_catalogs, translations
 from .ingest import ingest_dir
@@ -34,6 +34,7 @@ class BuildOptions:
     languages: tuple[str, ...] = ("en", "uk", "ru", "de", "fr", "tr")
     site_url: str | None = None  # absolute http(s) URL of the published site; feeds need it
     site_names: tuple[tuple[str, str], ...] = ()  # language -> site name, for feed titles
+    cache_dir: Path | None = None  # extraction cache; None: extract everything every time
 
 
 @dataclass(frozen=True)
@@ -49,12 +50,12 @@ class BuildReport:
 CORRECTIONS_FILE = "corrections.yaml"
 
 
-def load_story(seeds_dir: Path) -> Story:
+def load_story(seeds_dir: Path, cache_dir: Path | None = None) -> Story:
     if not seeds_dir.is_dir():
         return consolidate([], [Problem(str(seeds_dir), "the seeds directory does not exist")])
     ingested = ingest_dir(seeds_dir)
     corrections, problems = load_corrections(seeds_dir / CORRECTIONS_FILE)
-    return consolidate((extract(a) for a in ingested.articles), (*ingested.problems, *problems), corrections)
+    return consolidate(extract_all(list(ingested.articles), cache_dir), (*ingested.problems, *problems), corrections)
 
 
 FEED = "feed.xml"
@@ -73,7 +74,7 @@ def _jsonld(story: Story, language: str, site_url: str | None, catalog: NullTran
 
 
 def build(options: BuildOptions) -> BuildReport:
-    story = load_story(options.seeds_dir)
+    story = load_story(options.seeds_dir, options.cache_dir)
     problems = list(story.problems)
     for catalog_problem in compile_catalogs(options.locales_dir, options.languages):
         problems.append(Problem(f"locales/{catalog_problem.language}", catalog_problem.message))

@@ -37,6 +37,8 @@ class BriefingsConfig(base.Config):
     """gettext catalogs: <lang>/LC_MESSAGES/messages.po (compiled to .mo during the build)."""
     split_search = c.Type(bool, default=True)
     """Write one search index per language (static-i18n merges them by default)."""
+    cache_dir = c.Type(str, default=".cache/extract")
+    """Extraction cache (safe to delete); an empty value turns it off."""
 
 
 class BriefingsPlugin(BasePlugin[BriefingsConfig]):
@@ -65,6 +67,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             languages=self._languages,
             site_url=config.site_url or None,
             site_names=_site_names(config, self._languages),
+            cache_dir=(root / self.config.cache_dir) if self.config.cache_dir else None,
         )
         if not options.templates_dir.is_dir():
             raise PluginError(f"briefings: templates_dir '{options.templates_dir}' does not exist")

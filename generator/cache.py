@@ -1,0 +1,126 @@
+"""Extraction results cached by article content and extractor version.
+
+The key hashes everything extraction reads (the article's text and metadata) together with
+the extractor's version: the source of the extraction modules and every data table, so a
+changed lexicon or gazetteer invalidates exactly the cached results. A missing, corrupt or
+foreign cache file is simply recomputed; the cache folder can be deleted at any time.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import functools
+import hashlib
+import json
+import logging
+import os
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import Any
+
+from .extract import extract
+from .lexicon import data_fingerprint
+from .model import Article, ArticleFacts, Claim, Event, Evidence, Quantity, Quote
+from .writer import atomic_write
+
+log = logging.getLogger("mkdocs.plugins.briefings")
+EXTRACTION_MODULES = ("extract", "speech", "numbers", "dates", "gazetteer", "text", "morph", "lexicon", "model")
+PARALLEL_FROM = 64  # below this many uncached articles, starting worker processes costs more than it saves
+
+
+@functools.cache
+def extractor_version() -> str:
+    digest = hashlib.sha256(data_fingerprint().encode())
+    here = Path(__file__).parent
+    for name in EXTRACTION_MODULES:
+        path = here / f"{name}.py"
+        if path.exists():
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def article_key(article: Article) -> str:
+    payload = json.dumps(dataclasses.asdict(article), default=str, sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(f"{extractor_version()}\x1f{payload}".encode()).hexdigest()[:32]
+
+
+def _evidence(ev: Evidence) -> list[Any]:
+    return [ev.text, ev.start, ev.end, ev.rule, ev.sentence]
+
+
+def _from_evidence(data: list[Any]) -> Evidence:
+    return Evidence(str(data[0]), int(data[1]), int(data[2]), str(data[3]), str(data[4]))
+
+
+def facts_to_json(facts: ArticleFacts) -> dict[str, Any]:
+    return {
+        "version": extractor_version(),
+        "events": [[e.type, e.date.isoformat(), e.date_basis, _evidence(e.evidence), e.place, e.ordinal, list(e.participants)] for e in facts.events],
+        "quantities": [[q.value, q.counts, q.qualifier, _evidence(q.evidence), q.who, q.attributed_to] for q in facts.quantities],
+        "quotes": [[q.text, q.speaker, q.language, _evidence(q.evidence)] for q in facts.quotes],
+        "claims": [[c.speaker, c.gist, _evidence(c.evidence)] for c in facts.claims],
+        "actors": list(facts.actors),
+        "places": list(facts.places),
+        "candidates": list(facts.candidates),
+    }
+
+
+def facts_from_json(article: Article, data: dict[str, Any]) -> ArticleFacts:
+    if data.get("version") != extractor_version():
+        raise ValueError("made by another extractor version")
+    facts = ArticleFacts(
+        article=article,
+        events=tuple(Event(t, dt.date.fromisoformat(d), b, _from_evidence(ev), p, o, tuple(parts)) for t, d, b, ev, p, o, parts in data["events"]),
+        quantities=tuple(Quantity(v, c, q, _from_evidence(ev), w, a) for v, c, q, ev, w, a in data["quantities"]),
+        quotes=tuple(Quote(t, s, lang, _from_evidence(ev)) for t, s, lang, ev in data["quotes"]),
+        claims=tuple(Claim(s, g, _from_evidence(ev)) for s, g, ev in data["claims"]),
+        actors=tuple(data["actors"]),
+        places=tuple(data["places"]),
+        candidates=tuple(data["candidates"]),
+    )
+    for ev in [
+        *(e.evidence for e in facts.events),
+        *(q.evidence for q in facts.quantities),
+        *(q.evidence for q in facts.quotes),
+        *(c.evidence for c in facts.claims),
+    ]:
+        if article.body[ev.start : ev.end] != ev.text:
+            raise ValueError("evidence does not match the article")
+    return facts
+
+
+def extract_all(articles: list[Article], cache_dir: Path | None, workers: int | None = None) -> list[ArticleFacts]:
+    """Facts of every article, in order: from the cache where valid, else extracted (in parallel when many)."""
+    results: dict[int, ArticleFacts] = {}
+    missing: list[int] = []
+    keys = [article_key(a) for a in articles] if cache_dir else []
+    for i, article in enumerate(articles):
+        if cache_dir is None:
+            missing.append(i)
+            continue
+        path = cache_dir / f"{keys[i]}.json"
+        try:
+            results[i] = facts_from_json(article, json.loads(path.read_text(encoding="utf-8")))
+        except FileNotFoundError:
+            missing.append(i)
+        except (ValueError, KeyError, TypeError, IndexError, json.JSONDecodeError, UnicodeDecodeError):
+            log.debug(f"briefings: ignoring a corrupt or outdated cache file {path.name}")
+            missing.append(i)
+    todo = [articles[i] for i in missing]
+    count = workers if workers is not None else (os.cpu_count() or 1)
+    if len(todo) >= PARALLEL_FROM and count > 1:
+        with ProcessPoolExecutor(max_workers=count) as pool:
+            fresh = list(pool.map(extract, todo, chunksize=max(1, len(todo) // (count * 8))))
+    else:
+        fresh = [extract(a) for a in todo]
+    for i, facts in zip(missing, fresh, strict=True):
+        results[i] = facts
+        if cache_dir is not None:
+            atomic_write(cache_dir / f"{keys[i]}.json", json.dumps(facts_to_json(facts), ensure_ascii=False).encode("utf-8"))
+    if cache_dir is not None and cache_dir.is_dir():
+        used = {f"{k}.json" for k in keys}
+        for stale in cache_dir.glob("*.json"):
+            if stale.name not in used:
+                stale.unlink(missing_ok=True)
+    return [results[i] for i in range(len(articles))]

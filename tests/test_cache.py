@@ -1,0 +1,65 @@
+"""The extraction cache never changes the result: cold, warm, corrupt, outdated or parallel."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator import cache
+from generator.cache import extract_all
+from generator.extract import extract
+from generator.ingest import ingest_dir
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def articles(tmp_path: Path) -> list:
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for path in [*(ROOT / "seeds").iterdir(), *(ROOT / "tests/fixtures/story").glob("fx_*")]:
+        shutil.copy2(path, seeds / path.name)
+    return list(ingest_dir(seeds).articles)
+
+
+def test_warm_cache_gives_the_same_facts(tmp_path: Path, articles: list) -> None:
+    expected = [extract(a) for a in articles]
+    cold = extract_all(articles, tmp_path / "cache")
+    assert len(list((tmp_path / "cache").glob("*.json"))) == len(articles)
+    warm = extract_all(articles, tmp_path / "cache")
+    assert cold == expected and warm == expected
+
+
+def test_corrupt_or_tampered_cache_files_are_recomputed(tmp_path: Path, articles: list) -> None:
+    expected = extract_all(articles, tmp_path / "cache")
+    files = sorted((tmp_path / "cache").glob("*.json"))
+    files[0].write_bytes(b"\x00not json")
+    data = json.loads(files[1].read_text(encoding="utf-8"))
+    if data["quotes"]:
+        data["quotes"][0][3][1] += 1  # evidence span no longer matches the article
+    data["events"] = [["talks", "2099-01-01", "explicit", ["x", 0, 1, "r", "x"], None, None, []]]
+    files[1].write_text(json.dumps(data), encoding="utf-8")
+    assert extract_all(articles, tmp_path / "cache") == expected
+
+
+def test_a_new_extractor_version_invalidates_the_cache(tmp_path: Path, articles: list, monkeypatch: pytest.MonkeyPatch) -> None:
+    extract_all(articles, tmp_path / "cache")
+    before = {p.name for p in (tmp_path / "cache").glob("*.json")}
+    monkeypatch.setattr(cache, "extractor_version", lambda: "another-version")
+    extract_all(articles, tmp_path / "cache")
+    after = {p.name for p in (tmp_path / "cache").glob("*.json")}
+    assert before.isdisjoint(after) and len(after) == len(articles)  # old entries pruned
+
+
+def test_removed_articles_leave_the_cache(tmp_path: Path, articles: list) -> None:
+    extract_all(articles, tmp_path / "cache")
+    extract_all(articles[1:], tmp_path / "cache")
+    assert len(list((tmp_path / "cache").glob("*.json"))) == len(articles) - 1
+
+
+def test_parallel_extraction_matches_serial(articles: list, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(cache, "PARALLEL_FROM", 2)
+    assert extract_all(articles, None, workers=2) == [extract(a) for a in articles]
