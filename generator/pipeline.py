@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .cache import extract_all
 from .consolidate import consolidate
 from .corrections import load_corrections
-from .cache import extract_all
 from .feeds import atom_feed, briefing_url
 from .i18n import Formatter, compile_catalogs, translations
 from .ingest import ingest_dir
