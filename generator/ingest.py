@@ -63,7 +63,7 @@ def ingest_dir(seeds_dir: Path) -> IngestResult:
 def ingest_files(paths: Iterable[Path]) -> IngestResult:
     articles: list[Article] = []
     problems: list[Problem] = []
-    seen: dict[str, str] = {}
+    seen: dict[str, Article] = {}
     for path in paths:
         try:
             article = read_article(path)
@@ -71,10 +71,13 @@ def ingest_files(paths: Iterable[Path]) -> IngestResult:
             problems.append(error.problem)
             continue
         digest = hashlib.sha256(_normalise_for_duplicates(article.body).encode()).hexdigest()
-        if digest in seen:
-            problems.append(Problem(article.file, f"duplicate of {seen[digest]} (same text); skipped"))
+        first = seen.get(digest)
+        # The same text from another outlet, or declared as a wire copy, is a republication:
+        # kept, and counted once as a source by consolidation. The same file twice is not.
+        if first is not None and not article.syndicated_from and article.source == first.source:
+            problems.append(Problem(article.file, f"duplicate of {first.file} (same text); skipped"))
             continue
-        seen[digest] = article.file
+        seen.setdefault(digest, article)
         articles.append(article)
     return IngestResult(tuple(articles), tuple(problems))
 

@@ -7,6 +7,7 @@ evidence it came from: the exact substring of the article body, its span and the
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass, field
 
 
@@ -203,4 +204,8 @@ class Story:
         return tuple(sorted({e.date for e in self.events}, reverse=True))
 
     def group_of(self, article: Article) -> SourceGroup | None:
-        return next((g for g in self.sources if article in g.articles), None)
+        return self._groups_by_file.get(article.file)
+
+    @functools.cached_property
+    def _groups_by_file(self) -> dict[str, SourceGroup]:
+        return {a.file: g for g in self.sources for a in g.articles}

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page
 
-from .conftest import shot
+from .conftest import _serve, shot
 
 pytestmark = pytest.mark.browser
 AXE = Path(__file__).resolve().parent / "node_modules" / "axe-core" / "axe.min.js"
@@ -59,3 +60,25 @@ def test_briefing_prints_cleanly(browser: Browser, story_url: str, tmp_path: Pat
     tab.pdf(path=str(pdf), format="A4")
     assert pdf.stat().st_size > 10_000
     context.close()
+
+
+@pytest.fixture(scope="module")
+def sub_path_url(story_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The same site served under a sub-path, as on a static host at /briefings/."""
+    root = tmp_path_factory.mktemp("host")
+    (root / "briefings").symlink_to(story_site / "site", target_is_directory=True)
+    yield from _serve(root)
+
+
+def test_site_works_under_a_sub_path(page: Page, sub_path_url: str) -> None:
+    page.goto(f"{sub_path_url}/briefings/uk/")
+    page.click("input[data-md-component=search-query]")
+    page.fill("input[data-md-component=search-query]", "полоненими")
+    page.dispatch_event("input[data-md-component=search-query]", "keyup")
+    page.wait_for_selector(".md-search-result__link")
+    links = [str(a.get_attribute("href")) for a in page.query_selector_all(".md-search-result__link")]
+    assert links and all(link.startswith(f"{sub_path_url}/briefings/uk/") for link in links), links
+    page.goto(f"{sub_path_url}/briefings/briefings/2025-06-26/")
+    page.click("a.footnote-ref >> nth=0")
+    page.locator("li[id='fn:1'] a", has_text="source").first.click()
+    page.wait_for_url(f"{sub_path_url}/briefings/sources/**")
