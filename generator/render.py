@@ -181,6 +181,9 @@ def render_site(
         ),
         "plain_name": lambda n: gaz.label(n, language) if n else "",
         "source_slug": lambda article: slugs[article.file],
+        # Articles are grouped in one page per month of publication (a page per article per
+        # language does not scale); each has its own anchor there.
+        "source_href": lambda article, prefix: f"{prefix}sources/{article.published:%Y-%m}.md#{slugs[article.file]}",
         "group_of": story.group_of,
         "chart_file": chart.FILE_NAME,
         "default_language": default_language,
@@ -215,10 +218,15 @@ def render_site(
         for cite in event.citations:
             if event not in events_by_article[cite.article.file]:
                 events_by_article[cite.article.file].append(event)
+    by_month: dict[dt.date, list[Article]] = defaultdict(list)
     for article in story.articles:
-        pages[f"sources/{slugs[article.file]}.md"] = env.get_template("source.md.j2").render(
-            {**common, "article": article, "events": events_by_article[article.file], "facts": facts_by_article[article.file]}
-        )
+        by_month[article.published.replace(day=1)].append(article)
+    for month, month_articles in sorted(by_month.items()):
+        entries = [(a, events_by_article[a.file], facts_by_article[a.file]) for a in sorted(month_articles, key=lambda a: (a.published, a.file))]
+        pages[f"sources/{month:%Y-%m}.md"] = env.get_template("sources.md.j2").render({**common, "month": month, "entries": entries})
+    pages["sources/index.md"] = env.get_template("sources_index.md.j2").render(
+        {**common, "months": [(month, len(items)) for month, items in sorted(by_month.items(), reverse=True)]}
+    )
     pages.update(_entity_pages(env, common, story, known_entities))
     figures = fold_copies([f for f in story.facts if isinstance(f.fact, Quantity)], story)
     pages["figures.md"] = env.get_template("figures.md.j2").render(

@@ -53,7 +53,8 @@ def test_five_language_site(built_site: Path) -> None:
         for day in ("2025-05-16", "2025-06-02", "2025-06-09", "2025-06-14", "2025-06-20"):
             assert (site / f"{prefix}briefings/{day}/index.html").exists(), (prefix, day)
         assert (site / f"{prefix}timeline/index.html").exists()
-        assert (site / f"{prefix}sources/000_0ee01c4a5faa6e0f/index.html").exists()
+        assert 'id="000_0ee01c4a5faa6e0f"' in (site / f"{prefix}sources/2025-06/index.html").read_text(encoding="utf-8")
+        assert (site / f"{prefix}sources/index.html").exists()
         assert (site / f"{prefix}search/search_index.json").exists()
     page = (site / "uk/briefings/2025-06-20/index.html").read_text(encoding="utf-8")
     assert 'lang="uk"' in page and "Головне" in page
@@ -122,7 +123,7 @@ def test_hand_written_pages_survive_and_removed_articles_leave(tmp_path: Path) -
     assert (project / "content/en/notes.md").read_text(encoding="utf-8") == "# My notes\n"
     assert (project / "content/en/about.md").exists()
     assert (project / "seeds/editor-notes.yaml").exists()
-    assert not (project / "content/en/sources/001_779d396093d27fb8.md").exists()
+    assert "001_779d396093d27fb8" not in (project / "content/en/sources/2025-06.md").read_text(encoding="utf-8")
     assert not (project / "content/en/briefings/2025-05-16.md").exists()
 
 

@@ -19,12 +19,12 @@ PAGES = (
     "timeline.md",
     "briefings/2025-06-20.md",
     "briefings/2025-06-02.md",
-    "sources/000_0ee01c4a5faa6e0f.md",
+    "sources/2025-06.md",
     "figures.md",
     "discrepancies.md",
     "entities/vladimir-putin.md",
 )
-STORY_PAGES = ("briefings/2025-06-26.md", "corrections.md", "discrepancies.md", "figures.svg", "sources/fx_b_dailyrelay.md")
+STORY_PAGES = ("briefings/2025-06-26.md", "corrections.md", "discrepancies.md", "figures.svg", "sources/2025-06.md")
 STORY_LANGUAGES = ("en", "uk")
 FIXTURES = ROOT / "tests" / "fixtures" / "story"
 
@@ -79,7 +79,7 @@ def test_expected_dated_pages_exist(rendered: dict[str, dict[str, str]]) -> None
     for day in ("2025-05-16", "2025-06-02", "2025-06-09", "2025-06-14", "2025-06-20"):
         assert f"briefings/{day}.md" in rendered["en"]
     page = rendered["en"]["briefings/2025-06-20.md"]
-    assert "sources/000_0ee01c4a5faa6e0f.md" in page and "sources/001_779d396093d27fb8.md" in page
+    assert "sources/2025-06.md#000_0ee01c4a5faa6e0f" in page and "sources/2025-06.md#001_779d396093d27fb8" in page
 
 
 def test_translated_pages_carry_translated_labels(rendered: dict[str, dict[str, str]]) -> None:
