@@ -45,3 +45,12 @@ def test_bidi_controls_removed() -> None:
 
 def test_front_matter_string_is_quoted_and_tagless() -> None:
     assert front_matter_string('Source: "X" <b>&') == '"Source: \\"X\\" b"'
+
+
+def test_front_matter_string_drops_characters_yaml_refuses() -> None:
+    # A C1 control or U+FFFE in a title made the page's front matter unparseable (test_fuzz).
+    import yaml
+
+    for text in ("a\x80b", "a\x9fb", "a\ufffeb", "a\x07b"):
+        assert yaml.safe_load(f"title: {front_matter_string(text)}") == {"title": "a b"}
+    assert yaml.safe_load(f"title: {front_matter_string('Обмін 😀')}") == {"title": "Обмін 😀"}
