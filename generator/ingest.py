@@ -11,6 +11,7 @@ import datetime as dt
 import hashlib
 import re
 import unicodedata
+import urllib.parse
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -222,26 +223,56 @@ def _load_meta(name: str, text: str, where: str) -> dict[str, Any]:
     return meta
 
 
+# Metadata values are one line of text. YAML escapes ("\r", "\x85", "\u2028") could put line
+# breaks or other controls into a title or source, and a lone "\r" is not quoted by the CSV
+# export, so `title: "x\r=cmd()"` started a new CSV row with a live formula (test_fuzz).
+_NOT_ONE_LINE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+# A URL is written into an <a href> and its text on the source page, which Markdown still
+# reads: "https://x/[a](javascript:alert(1))" became a live javascript: link and "|" split
+# the table cell (test_hostile). Such characters are percent-encoded, which browsers and
+# servers read as the same address; controls and bidirectional marks are rejected.
+_URL_SAFE = "-._~:/?#@$&+,;=%"
+_URL_FORBIDDEN = re.compile("[\x00-\x20\x7f-\x9f\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+
+
+def _one_line(value: Any) -> str | None:
+    if value is None:
+        return None
+    return " ".join(_NOT_ONE_LINE.sub(" ", str(value)).split()) or None
+
+
+def _clean_url(name: str, value: Any) -> str | None:
+    url = str(value or "").strip()
+    if not url:
+        return None
+    if not re.match(r"https?://[^/?#\s]", url, re.I) or _URL_FORBIDDEN.search(url):
+        raise IngestError(
+            Problem(name, f"'{(_one_line(_URL_FORBIDDEN.sub(' ', url)) or '')[:80]}' must be an http(s) address without spaces or control characters", "url")
+        )
+    return urllib.parse.quote(url, safe=_URL_SAFE)
+
+
 def _build_article(name: str, meta: dict[str, Any], title: str, body: str) -> Article:
+    title = _one_line(title) or ""
+    # Saved pages go through trafilatura after decoding, which can turn "&#13;" into "\r".
+    body = body.replace("\r\n", "\n").replace("\r", "\n")
     if not title:
         raise IngestError(Problem(name, "missing; add a title (first line of a .txt, or `title:`)", "title"))
     language = meta.get("language") or langdetect.detect(body)
     if language not in SUPPORTED_LANGUAGES:
         raise IngestError(Problem(name, f"'{language}' is not supported; use one of {', '.join(sorted(SUPPORTED_LANGUAGES))}", "language"))
     published, basis = _published(name, meta.get("published"), body, language)
-    url = meta.get("url")
-    if url and not re.match(r"https?://[^\s<>\"']+\Z", url):
-        raise IngestError(Problem(name, "must be an http(s) address", "url"))
+    url = _clean_url(name, meta.get("url"))
     return Article(
         file=name,
         title=title,
         body=body,
         published=published,
         language=language,
-        source=meta.get("source") or None,
-        url=url or None,
-        syndicated_from=meta.get("syndicated_from") or None,
-        translated_from=meta.get("translated_from") or None,
+        source=_one_line(meta.get("source")),
+        url=url,
+        syndicated_from=_one_line(meta.get("syndicated_from")),
+        translated_from=_one_line(meta.get("translated_from")),
         published_basis=basis,
     )
 

@@ -1,4 +1,5 @@
 import datetime as dt
+import json
 from pathlib import Path
 
 import pytest
@@ -120,3 +121,25 @@ def test_dates_that_cannot_be_publication_dates(tmp_path: Path) -> None:
     path = write(tmp_path, "far.md", "---\ntitle: x\npublished: 2999-01-01\n---\nbody text here")
     with pytest.raises(IngestError, match="cannot be a publication date"):
         read_article(path)
+
+
+def test_url_markdown_characters_are_percent_encoded(tmp_path: Path) -> None:
+    # "[a](javascript:...)" in a URL became a live link on the source page; "|" split its table.
+    front = "---\ntitle: x\npublished: 2025-06-20\nurl: 'https://x.example/[a](javascript:alert(1))|b_c~d?q=1&r=%20'\n---\nbody text\n"
+    article = read_article(write(tmp_path, "u.md", front))
+    assert article.url == "https://x.example/%5Ba%5D%28javascript:alert%281%29%29%7Cb_c~d?q=1&r=%20"
+
+
+@pytest.mark.parametrize("url", ["https://x.example/\u202egnp.exe", 'https://x.example/a"b\tc', "https://", "http:/x", "data:text/html,x", "https://a\x07b"])
+def test_url_with_controls_or_without_host_is_rejected(tmp_path: Path, url: str) -> None:
+    front = f"---\ntitle: x\npublished: 2025-06-20\nurl: {json.dumps(url)}\n---\nbody text\n"
+    with pytest.raises(IngestError, match="url: .*http") as caught:
+        read_article(write(tmp_path, "u.md", front))
+    assert "\u202e" not in str(caught.value) and "\x07" not in str(caught.value)
+
+
+def test_metadata_values_are_one_line(tmp_path: Path) -> None:
+    # YAML escapes put "\r" into a title; the CSV export did not quote it, so a formula started a row.
+    front = '---\ntitle: "x\\r=cmd()\\u2028y"\nsource: "A\\nB\\x85C"\npublished: 2025-06-20\n---\nbody text\n'
+    article = read_article(write(tmp_path, "t.md", front))
+    assert (article.title, article.source) == ("x =cmd() y", "A B C")
