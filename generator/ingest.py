@@ -206,6 +206,12 @@ def _read_sidecar(path: Path) -> dict[str, Any]:
 def _load_meta(name: str, text: str, where: str) -> dict[str, Any]:
     try:
         meta = yaml.load(text, Loader=_MetaLoader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.constructor.ConstructorError as error:
+        # "!!python/object/apply:os.system" and the like: the safe loader refuses them, and
+        # "broken YAML" did not say why or what to do.
+        tag = re.search(r"tag '([^']{0,80})", str(error.problem))
+        what = f"the YAML tag {tag.group(1).replace('tag:yaml.org,2002:', '!!')}" if tag else "a YAML tag"
+        raise IngestError(Problem(name, f"{what} is not allowed in {where}; write plain text values")) from None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = f" at line {mark.line + 1}" if mark else ""
@@ -227,6 +233,11 @@ def _load_meta(name: str, text: str, where: str) -> dict[str, Any]:
 # breaks or other controls into a title or source, and a lone "\r" is not quoted by the CSV
 # export, so `title: "x\r=cmd()"` started a new CSV row with a live formula (test_fuzz).
 _NOT_ONE_LINE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+# Bidirectional embedding/override/isolate controls reorder what a reader sees ("gnp.exe"
+# shown as "exe.png"); pages drop them (mdsafe), but facts.json, the CSV tables and the
+# search index carried them verbatim. None of the site's languages needs them, so they are
+# removed from the body and metadata at the door (evidence spans stay exact substrings).
+_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 # A URL is written into an <a href> and its text on the source page, which Markdown still
 # reads: "https://x/[a](javascript:alert(1))" became a live javascript: link and "|" split
 # the table cell (test_hostile). Such characters are percent-encoded, which browsers and
@@ -238,7 +249,7 @@ _URL_FORBIDDEN = re.compile("[\x00-\x20\x7f-\x9f\u200e\u200f\u061c\u202a-\u202e\
 def _one_line(value: Any) -> str | None:
     if value is None:
         return None
-    return " ".join(_NOT_ONE_LINE.sub(" ", str(value)).split()) or None
+    return " ".join(_NOT_ONE_LINE.sub(" ", _BIDI_CONTROLS.sub("", str(value))).split()) or None
 
 
 def _clean_url(name: str, value: Any) -> str | None:
@@ -255,7 +266,9 @@ def _clean_url(name: str, value: Any) -> str | None:
 def _build_article(name: str, meta: dict[str, Any], title: str, body: str) -> Article:
     title = _one_line(title) or ""
     # Saved pages go through trafilatura after decoding, which can turn "&#13;" into "\r".
-    body = body.replace("\r\n", "\n").replace("\r", "\n")
+    body = _BIDI_CONTROLS.sub("", body.replace("\r\n", "\n").replace("\r", "\n")).strip()
+    if not body:
+        raise IngestError(Problem(name, "the article has a title but no body text"))
     if not title:
         raise IngestError(Problem(name, "missing; add a title (first line of a .txt, or `title:`)", "title"))
     language = meta.get("language") or langdetect.detect(body)

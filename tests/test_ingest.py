@@ -143,3 +143,16 @@ def test_metadata_values_are_one_line(tmp_path: Path) -> None:
     front = '---\ntitle: "x\\r=cmd()\\u2028y"\nsource: "A\\nB\\x85C"\npublished: 2025-06-20\n---\nbody text\n'
     article = read_article(write(tmp_path, "t.md", front))
     assert (article.title, article.source) == ("x =cmd() y", "A B C")
+
+
+def test_bidi_controls_are_removed_from_body_and_metadata(tmp_path: Path) -> None:
+    # They reached facts.json, the CSV tables and the search index verbatim.
+    front = '---\ntitle: "a\\u202egnp.exe\\u202c"\nsource: "\\u2066S\\u2069"\npublished: 2025-06-20\n---\nOn June 20 \u202ethe\u202c sides met.\n'
+    article = read_article(write(tmp_path, "b.md", front))
+    assert (article.title, article.source, article.body) == ("agnp.exe", "S", "On June 20 the sides met.")
+
+
+def test_python_yaml_tag_is_named_in_the_message(tmp_path: Path) -> None:
+    path = write(tmp_path, "tag.md", "---\ntitle: !!python/object/apply:os.system ['true']\npublished: 2025-06-20\n---\nbody text\n")
+    with pytest.raises(IngestError, match=r"tag\.md: the YAML tag !!python/object/apply:os\.system is not allowed"):
+        read_article(path)
