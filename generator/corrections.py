@@ -8,6 +8,10 @@
         note: the ministry's statement gives 13 June
       - merge: [2025-06-11-prisoner_exchange, 2025-06-12-prisoner_exchange]
         note: one exchange, reported with two dates
+      - split: 2025-06-20-prisoner_exchange
+        move: [b.txt]                  # these articles' mentions become their own event
+        set: {date: 2025-06-19}
+        note: b.txt reports the previous day's exchange
       - add: {kind: quantity, article: x.txt, evidence: "84 prisoners", value: 84, counts: prisoners, date: 2025-06-20}
         note: missed by the extractor
 
@@ -26,7 +30,7 @@ import yaml
 
 from .model import Citation, Correction, DatedFact, Evidence, Problem, Quantity, Story, StoryEvent
 
-ACTIONS = ("drop", "fix", "merge", "add")
+ACTIONS = ("drop", "fix", "merge", "split", "add")
 EVENT_FIELDS = {"date", "type", "place", "ordinal"}
 QUANTITY_FIELDS = {"value", "counts", "qualifier", "attributed_to", "date"}
 SPEECH_FIELDS = {"speaker", "date"}
@@ -108,6 +112,9 @@ def apply_corrections(story: Story, entries: list[dict[str, Any]], file_name: st
                         events.pop(i)
                     events[keep.id] = dataclasses.replace(keep, citations=tuple(merged), corrected=True)
                 target, changes = ", ".join(ids), ()
+            elif action == "split":
+                changes = tuple(sorted((str(k), str(v)) for k, v in (entry.get("set") or {}).items()))
+                ok = _split(str(target), [str(f) for f in entry.get("move") or []], _typed(dict(entry.get("set") or {})), events)
             else:
                 new, message = _add(_typed(dict(target)) if isinstance(target, dict) else {}, story)
                 ok = new is not None
@@ -133,6 +140,34 @@ def apply_corrections(story: Story, entries: list[dict[str, Any]], file_name: st
         corrections=tuple(applied),
         problems=(*story.problems, *problems),
     )
+
+
+def _split(target: str, files: list[str], fields: dict[str, Any], events: dict[str, StoryEvent]) -> bool:
+    """Move the mentions from `files` out of event `target` into an event with `fields`."""
+    event = events.get(target)
+    if event is None or not files or not fields:
+        return False
+    unknown = set(fields) - EVENT_FIELDS
+    if unknown:
+        raise ValueError(f"events have no field(s) {', '.join(sorted(unknown))}")
+    moved = tuple(c for c in event.citations if c.article.file in files)
+    kept = tuple(c for c in event.citations if c.article.file not in files)
+    if not moved:
+        return False
+    values: dict[str, Any] = {k: (_as_date(v) if k == "date" else v) for k, v in fields.items()}
+    part = dataclasses.replace(event, citations=moved, corrected=True, **values)
+    part = dataclasses.replace(part, id=f"{part.date.isoformat()}-{part.type}")
+    if part.id == event.id:
+        raise ValueError("the new event needs another date or type than the one it is split from")
+    if part.id in events:
+        other = events[part.id]
+        part = dataclasses.replace(other, citations=(*other.citations, *moved), corrected=True)
+    events[part.id] = part
+    if kept:
+        events[target] = dataclasses.replace(event, citations=kept, corrected=True)
+    else:
+        del events[target]
+    return True
 
 
 def _fix(target: str, fields: dict[str, Any], events: dict[str, StoryEvent], facts: dict[str, DatedFact]) -> bool:

@@ -133,3 +133,15 @@ def test_corrections_file_errors_are_reported(tmp_path: Path) -> None:
     (tmp_path / "corrections.yaml").write_text("corrections: [oops\n", encoding="utf-8")
     entries, problems = load_corrections(tmp_path / "corrections.yaml")
     assert entries == [] and problems and problems[0].file == "corrections.yaml"
+
+
+def test_split_moves_one_articles_mentions_into_their_own_event(story_seeds: Path) -> None:
+    from generator.corrections import apply_corrections
+
+    story = load_story(story_seeds)
+    entries = [{"_action": "split", "_index": 1, "split": "2025-06-26-prisoner_exchange", "move": ["fx_c_kyivledger.txt"], "set": {"date": "2025-06-25"}}]
+    fixed = apply_corrections(story, entries)
+    events = {e.id: e for e in fixed.events}
+    assert [c.article.file for c in events["2025-06-25-prisoner_exchange"].citations] == ["fx_c_kyivledger.txt"]
+    assert "fx_c_kyivledger.txt" not in {c.article.file for c in events["2025-06-26-prisoner_exchange"].citations}
+    assert fixed.corrections[0].applied
