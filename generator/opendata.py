@@ -366,9 +366,8 @@ def guard(cell: object) -> object:
     if isinstance(cell, str):
         # With "\n" line ends the csv module leaves a lone "\r" unquoted, and a reader would
         # start a new row there: a line break inside a cell is always "\n".
-        cell = cell.replace("\r\n", "\n").replace("\r", "\n")
-        if cell.startswith(FORMULA_STARTS):
-            return "'" + cell
+        guarded = "'" + cell if cell.startswith(FORMULA_STARTS) else cell
+        return guarded.replace("\r\n", "\n").replace("\r", "\n")
     return cell
 
 

@@ -213,7 +213,8 @@ def test_csv_headers_without_rows(tmp_path: Path) -> None:
 
 def test_guard() -> None:
     for start in FORMULA_STARTS:
-        assert guard(f"{start}1+1") == f"'{start}1+1"
+        assert guard(f"{start}1+1") == f"'{start}1+1".replace("\r", "\n")
+    assert guard("a\rb\r\nc") == "a\nb\nc"  # a lone carriage return would start a new row
     assert guard("Zelensky said") == "Zelensky said"
     assert guard("") == ""
     assert guard(-5) == -5  # numbers stay numbers
