@@ -78,9 +78,16 @@ def story_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return project
 
 
+class _Server(socketserver.ThreadingTCPServer):
+    daemon_threads = True
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        pass  # a browser closing a connection early (Material's sitemap prefetch) is not an error
+
+
 def _serve(directory: Path) -> Iterator[str]:
     handler = functools.partial(_QuietHandler, directory=str(directory))
-    with socketserver.ThreadingTCPServer(("127.0.0.1", 0), handler) as server:
+    with _Server(("127.0.0.1", 0), handler) as server:
         thread = threading.Thread(target=server.serve_forever, daemon=True)
         thread.start()
         yield f"http://127.0.0.1:{server.server_address[1]}"
