@@ -15,6 +15,7 @@ import hashlib
 import json
 import logging
 import os
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -90,7 +91,12 @@ def facts_from_json(article: Article, data: dict[str, Any]) -> ArticleFacts:
     return facts
 
 
-def extract_all(articles: list[Article], cache_dir: Path | None, workers: int | None = None) -> list[ArticleFacts]:
+def extract_all(
+    articles: list[Article],
+    cache_dir: Path | None,
+    workers: int | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> list[ArticleFacts]:
     """Facts of every article, in order: from the cache where valid, else extracted (in parallel when many)."""
     results: dict[int, ArticleFacts] = {}
     missing: list[int] = []
@@ -109,11 +115,18 @@ def extract_all(articles: list[Article], cache_dir: Path | None, workers: int | 
             missing.append(i)
     todo = [articles[i] for i in missing]
     count = workers if workers is not None else (os.cpu_count() or 1)
+    fresh: list[ArticleFacts] = []
     if len(todo) >= PARALLEL_FROM and count > 1:
         with ProcessPoolExecutor(max_workers=count) as pool:
-            fresh = list(pool.map(extract, todo, chunksize=max(1, len(todo) // (count * 8))))
+            for facts in pool.map(extract, todo, chunksize=max(1, len(todo) // (count * 8))):
+                fresh.append(facts)
+                if progress:
+                    progress(len(fresh), len(todo))
     else:
-        fresh = [extract(a) for a in todo]
+        for article in todo:
+            fresh.append(extract(article))
+            if progress:
+                progress(len(fresh), len(todo))
     for i, facts in zip(missing, fresh, strict=True):
         results[i] = facts
         if cache_dir is not None:

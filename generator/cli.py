@@ -40,6 +40,18 @@ def _site_url_from_config(path: Path) -> str | None:
     return match.group(1).strip("'\"") if match else None
 
 
+def _progress_bar(done: int, total: int) -> None:
+    """A one-line progress bar on the terminal for long extractions (MkDocs runs stay quiet)."""
+    if total < 20 or (done % max(1, total // 100) and done != total):
+        return
+    width = 30
+    filled = width * done // total
+    sys.stderr.write(f"\rextracting [{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
+    if done == total:
+        sys.stderr.write("\n")
+    sys.stderr.flush()
+
+
 def _build(args: argparse.Namespace) -> int:
     from .pipeline import BuildOptions, build
 
@@ -49,6 +61,7 @@ def _build(args: argparse.Namespace) -> int:
         languages=tuple(args.languages.split(",")),
         site_url=args.site_url if args.site_url is not None else _site_url_from_config(Path("mkdocs.yml")),
         cache_dir=Path(args.cache) if args.cache else None,
+        progress=_progress_bar if sys.stderr.isatty() and not args.quiet else None,
     )
     report = build(options)
     for problem in report.problems:
@@ -98,6 +111,7 @@ def main(argv: list[str] | None = None) -> int:
     b.add_argument("--strict", action="store_true")
     b.add_argument("--site-url", help="where the site is published (feeds need it)")
     b.add_argument("--cache", default=".cache/extract", help="extraction cache folder ('' turns it off)")
+    b.add_argument("--quiet", action="store_true", help="no progress bar")
     b.set_defaults(run=_build)
     c = sub.add_parser("candidates", help="list unknown capitalised names for the gazetteer")
     c.add_argument("files", nargs="+")

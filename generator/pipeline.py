@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -35,6 +36,7 @@ class BuildOptions:
     site_url: str | None = None  # absolute http(s) URL of the published site; feeds need it
     site_names: tuple[tuple[str, str], ...] = ()  # language -> site name, for feed titles
     cache_dir: Path | None = None  # extraction cache; None: extract everything every time
+    progress: Callable[[int, int], None] | None = None  # called as (done, total) while extracting
 
 
 @dataclass(frozen=True)
@@ -50,12 +52,13 @@ class BuildReport:
 CORRECTIONS_FILE = "corrections.yaml"
 
 
-def load_story(seeds_dir: Path, cache_dir: Path | None = None) -> Story:
+def load_story(seeds_dir: Path, cache_dir: Path | None = None, progress: Callable[[int, int], None] | None = None) -> Story:
     if not seeds_dir.is_dir():
         return consolidate([], [Problem(str(seeds_dir), "the seeds directory does not exist")])
     ingested = ingest_dir(seeds_dir)
     corrections, problems = load_corrections(seeds_dir / CORRECTIONS_FILE)
-    return consolidate(extract_all(list(ingested.articles), cache_dir), (*ingested.problems, *problems), corrections)
+    facts = extract_all(list(ingested.articles), cache_dir, progress=progress)
+    return consolidate(facts, (*ingested.problems, *problems), corrections)
 
 
 FEED = "feed.xml"
@@ -74,7 +77,7 @@ def _jsonld(story: Story, language: str, site_url: str | None, catalog: NullTran
 
 
 def build(options: BuildOptions) -> BuildReport:
-    story = load_story(options.seeds_dir, options.cache_dir)
+    story = load_story(options.seeds_dir, options.cache_dir, options.progress)
     problems = list(story.problems)
     for catalog_problem in compile_catalogs(options.locales_dir, options.languages):
         problems.append(Problem(f"locales/{catalog_problem.language}", catalog_problem.message))
