@@ -44,6 +44,10 @@ class _Lexicon:
     not_counts: re.Pattern[str]
     vague_before: re.Pattern[str]
     undisclosed: re.Pattern[str]
+    captivity: re.Pattern[str]
+    dead_context: re.Pattern[str]
+    losses_before: re.Pattern[str]
+    losses_after: re.Pattern[str]
 
 
 def _words(pattern: str) -> str:
@@ -82,10 +86,17 @@ def lexicon(language: str) -> _Lexicon:
         body_before=re.compile(rf"(?:{q['body_before'][lang]})\s*$", re.I),
         qualifiers=tuple((k, re.compile(rf"(?<!\w)(?:{p})\s*$", re.I)) for k, p in q["qualifiers"][lang].items()),
         elliptic_after=re.compile(rf"^\s*(?:{q['elliptic_after'][lang]})(?!\w)", re.I),
-        elliptic_before=re.compile(rf"(?<!\w)(?:{q['elliptic_before'][lang]})\s*$", re.I),
+        elliptic_before=re.compile(
+            rf"(?<!\w)(?:{q['elliptic_before'][lang]})\s*(?:(?:{q['elliptic_filler'][lang]}|{'|'.join(q['qualifiers'][lang].values())})\s+)*[\"\u00ab\u201c\u201e]?\s*$",
+            re.I,
+        ),
         not_counts=re.compile(rf"^\s*(?:{q['not_counts'][lang]})(?!\w)", re.I),
         vague_before=re.compile(rf"(?<!\w)(?:{q['vague_before'][lang]})\s+$", re.I),
         undisclosed=re.compile(_words(q["undisclosed"][lang]), re.I),
+        captivity=re.compile(_words(q["captivity"][lang]), re.I),
+        dead_context=re.compile(_words(q["dead_context"][lang]), re.I),
+        losses_before=re.compile(rf"(?<!\w)(?:{q['losses_before'][lang]})\s+(?:\S+\s+){{0,2}}$", re.I),
+        losses_after=re.compile(rf"^\s*(?:[\w'\u2019-]+\s+){{0,4}}?(?:{q['losses_after'][lang]})(?!\w)", re.I),
     )
 
 
@@ -368,6 +379,9 @@ def _quantities(
             if number.value == 1 and not number.text[0].isdigit():
                 continue  # "one of our people", "one side": the word "one" is not a head count
             after = body[end : min(s.end, end + 60)]
+            if number.text.endswith(".") and not after.strip():
+                # "1,2 тыс. пленных": the sentence splitter cut after the abbreviation
+                after = body[end : end + 60].split(".")[0]
             before = body[max(s.start, start - 40) : start]
             if lex.not_counts.match(after) or _CLOCK.match(body, start - 1) or _CLOCK.match(body, end):
                 continue  # "09:40": a clock time in a live blog
@@ -379,12 +393,15 @@ def _quantities(
             if counts is None and formula:
                 # "a formula of 1,000 for 1,000" names prisoners unless bodies are meant.
                 bodies = lex.body_before.search(body[max(s.start, start - 80) : start] + " ") or _last_noun(s.text, lex) == "bodies"
-                counts = _counts(after[formula.end() :], "", lex) or ("bodies" if bodies else "prisoners")
+                counts = _in_context(_counts(after[formula.end() :], "", lex), s.text, lex) or ("bodies" if bodies else "prisoners")
                 rule = "quantity.formula"
+            counts = _in_context(counts, s.text, lex)
             if counts is None and last_counts and (lex.elliptic_after.match(after) or lex.elliptic_before.search(before)):
                 counts, rule = last_counts, "quantity.elliptic"
             if counts is None:
                 continue
+            if lex.losses_before.search(before) or lex.losses_after.match(after):
+                continue  # "losing about 1,000 troops a day": a casualty estimate, not a head count
             if number.value >= 1900 and number.value <= 2100 and rule == "quantity.elliptic":
                 continue
             last_counts = counts
@@ -413,6 +430,16 @@ def _quantities(
 _CLOCK = re.compile(r"(?<=\d)[:.]\d\d(?!\d)|:(?=\d\d)")
 
 
+def _in_context(counts: str | None, sentence: str, lex: _Lexicon) -> str | None:
+    """A bare nationality is prisoners in a sentence about captivity, else people; the dead are
+    bodies in a sentence about a return or exchange, else not a head count."""
+    if counts == "nationals":
+        return "prisoners" if lex.captivity.search(sentence) else "people"
+    if counts == "dead":
+        return "bodies" if lex.dead_context.search(sentence) else None
+    return counts
+
+
 def _last_noun(before: str, lex: _Lexicon) -> str | None:
     """The count noun nearest before a number ("soldiers' remains ... 6,000-for-6,000")."""
     best: tuple[int, str] | None = None
@@ -420,7 +447,7 @@ def _last_noun(before: str, lex: _Lexicon) -> str | None:
         for m in pat.finditer(before):
             if best is None or m.start() > best[0]:
                 best = (m.start(), kind)
-    return best[1] if best else None
+    return {"nationals": "people", "dead": "bodies"}.get(best[1], best[1]) if best else None
 
 
 def _counts(after: str, before: str, lex: _Lexicon) -> str | None:

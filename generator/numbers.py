@@ -21,15 +21,17 @@ class Number:
 
 
 @functools.cache
-def _pattern(language: str) -> tuple[re.Pattern[str], dict[str, int], dict[str, int]]:
+def _pattern(language: str) -> tuple[re.Pattern[str], dict[str, int], dict[str, int], re.Pattern[str] | None]:
     words = load("extraction")["number_words"].get(language, load("extraction")["number_words"]["en"])
     units: dict[str, int] = words["units"]
     multipliers: dict[str, int] = words["multipliers"]
     unit_alt = "|".join(apostrophe_pattern(w) for w in sorted(units, key=len, reverse=True))
     mult_alt = "|".join(apostrophe_pattern(w) for w in sorted(multipliers, key=len, reverse=True))
     head = rf"(?:{DIGITS}|(?:{unit_alt})(?:[\s-]+(?:{unit_alt}))*)"
-    pattern = rf"(?<!\w)(?P<head>{head})(?:\s+(?P<mult>{mult_alt}))?(?!\w)"
-    return re.compile(pattern, re.I), {k.lower(): v for k, v in units.items()}, {k.lower(): v for k, v in multipliers.items()}
+    pattern = rf"(?<!\w)(?:(?P<head>{head})(?:\s+(?P<mult>{mult_alt}))?|(?P<bare>{mult_alt}))(?!\w)"
+    after = words.get("bare_multiplier_after") or ""
+    bare_after = re.compile(rf"(?<!\w)(?:{after})\s+$", re.I) if after else None
+    return re.compile(pattern, re.I), {k.lower(): v for k, v in units.items()}, {k.lower(): v for k, v in multipliers.items()}, bare_after
 
 
 def _digits_value(text: str) -> float:
@@ -40,14 +42,20 @@ def _digits_value(text: str) -> float:
 
 
 def find_numbers(text: str, language: str) -> list[Number]:
-    pattern, units, multipliers = _pattern(language)
+    pattern, units, multipliers, bare_after = _pattern(language)
     out: list[Number] = []
     for m in pattern.finditer(text):
+        if m.group("bare"):
+            # "более тысячи" is one thousand; "тысячи пленных" alone is "thousands".
+            if bare_after and bare_after.search(text[max(0, m.start() - 30) : m.start()]):
+                out.append(Number(m.start(), m.end(), m.group(0), multipliers[_fold(m.group("bare"))]))
+            continue
         head = m.group("head")
         if head[0].isdigit():
             value = _digits_value(head)
         else:
-            value = float(sum(units.get(_fold(w), 0) for w in re.split(r"[\s-]+", head)))
+            words = [_fold(head)] if _fold(head) in units else re.split(r"[\s-]+", _fold(head))
+            value = float(_words_value([(units.get(w, 0), w in multipliers) for w in words]))
             if not value:
                 continue
         if m.group("mult"):
@@ -58,6 +66,21 @@ def find_numbers(text: str, language: str) -> list[Number]:
             continue
         out.append(Number(m.start(), m.end(), m.group(0), int(value)))
     return out
+
+
+def _words_value(parts: list[tuple[int, bool]]) -> int:
+    """Unit words summed; a multiplier word after a head multiplies it ("две тысячи", "five hundred")."""
+    total = current = 0
+    for part, multiplies in parts:
+        if multiplies and current:
+            if part < 1000:
+                current *= part
+                continue
+            total += current * part
+            current = 0
+        else:
+            current += part
+    return total + current
 
 
 def _fold(word: str) -> str:

@@ -276,3 +276,54 @@ def test_clock_times_and_vague_hundreds_are_not_figures() -> None:
     body = "09:40 — Ukraine received 1,200 bodies; Russia got back 27.\n\n10:15 — Several hundred soldiers came home."
     facts = extract(article(body))
     assert [(q.value, q.counts) for q in facts.quantities] == [(1200, "bodies"), (27, "bodies")]
+
+
+def _figures(body: str, language: str = "en") -> set[tuple[int | None, str]]:
+    return {(q.value, q.counts) for q in extract(article(body, language)).quantities}
+
+
+def test_russian_and_ukrainian_number_words_in_oblique_cases() -> None:
+    assert (6000, "bodies") in _figures("Речь шла о шести тысячах тел с каждой стороны.", "ru")
+    assert (7000, "bodies") in _figures("Россия передала более семи тысяч тел.", "ru")
+    assert (2000, "prisoners") in _figures("Повернули понад дві тисячі полонених.", "uk")
+    assert (1200, "prisoners") in _figures("Вернулись 1,2 тыс. пленных.", "ru")
+
+
+def test_a_lone_thousand_is_one_thousand_only_after_a_qualifier() -> None:
+    assert (1000, "people") in _figures("Украина рассчитывает вернуть «более тысячи» человек.", "ru")
+    assert (1000, "bodies") in _figures("В Україну повернули тіла тисячі загиблих.", "uk")
+    assert _figures("Тысячи пленных ждут обмена.", "ru") == set()
+
+
+def test_collective_numerals_are_head_counts() -> None:
+    assert (3, "civilians") in _figures("Домой вернулись трое мирных жителей.", "ru")
+    assert (5, "soldiers") in _figures("Повернулися п'ятеро військових.", "uk")
+
+
+def test_english_multiplier_words_multiply() -> None:
+    assert (500, "prisoners") in _figures("Five hundred prisoners were freed.")
+    assert (1000, "soldiers") in _figures("A thousand soldiers came home.")
+
+
+def test_elliptic_figures_inherit_the_last_counted_noun() -> None:
+    assert (307, "people") in _figures("390 people came home on the first day, 307 on the second.")
+    assert (97, "bodies") in _figures("Russia handed over 6,060 bodies and has received only 97.")
+    assert (78, "bodies") in _figures("Россия передала Украине 6060 тел, получив взамен 78.", "ru")
+    assert (19, "bodies") in _figures("Украине передали 6000 тел, а России — 19.", "ru")
+    assert (57, "bodies") in _figures("Росія передала 6 000 тіл, лише 57 отриманих.", "uk")
+
+
+def test_a_bare_nationality_takes_its_category_from_the_sentence() -> None:
+    assert (5000, "prisoners") in _figures("More than 5,000 Ukrainians have been freed from Russian captivity.")
+    assert (8000, "prisoners") in _figures("В плену находятся около 8 000 украинцев.", "ru")
+    assert (8000, "people") in _figures("Россия удерживает более 8 000 украинцев.", "ru")
+
+
+def test_the_dead_are_bodies_only_in_a_sentence_about_their_return() -> None:
+    assert (2400, "bodies") in _figures("Додому повернули понад 2 400 загиблих.", "uk")
+    assert _figures("Внаслідок удару 12 загиблих.", "uk") == set()
+
+
+def test_losses_per_day_are_not_head_counts() -> None:
+    assert _figures("Russian forces were losing about 1,000 troops a day.") == set()
+    assert _figures("Росія щодня втрачає близько тисячі військових.", "uk") == set()
