@@ -87,7 +87,7 @@ def lexicon(language: str) -> _Lexicon:
         qualifiers=tuple((k, re.compile(rf"(?<!\w)(?:{p})\s*$", re.I)) for k, p in q["qualifiers"][lang].items()),
         elliptic_after=re.compile(rf"^\s*(?:{q['elliptic_after'][lang]})(?!\w)", re.I),
         elliptic_before=re.compile(
-            rf"(?<!\w)(?:{q['elliptic_before'][lang]})\s*(?:(?:{q['elliptic_filler'][lang]}|{'|'.join(q['qualifiers'][lang].values())})\s+)*[\"\u00ab\u201c\u201e]?\s*$",
+            rf"(?<!\w)(?:{q['elliptic_before'][lang]})\s*[\"\u00ab\u201c\u201e]?\s*(?:(?:{q['elliptic_filler'][lang]}|{'|'.join(q['qualifiers'][lang].values())})\s+)*[\"\u00ab\u201c\u201e]?\s*$",
             re.I,
         ),
         not_counts=re.compile(rf"^\s*(?:{q['not_counts'][lang]})(?!\w)", re.I),
@@ -371,6 +371,7 @@ def _quantities(
     in_dates = {i for d in date_mentions for i in range(d.start, d.end)}
     out: list[Quantity] = []
     last_counts: str | None = None
+    last_at: int | None = None
     for s in sents:
         for number in find_numbers(s.text, article.language):
             start, end = s.start + number.start, s.start + number.end
@@ -393,18 +394,21 @@ def _quantities(
             if counts is None and formula:
                 # "a formula of 1,000 for 1,000" names prisoners unless bodies are meant.
                 bodies = lex.body_before.search(body[max(s.start, start - 80) : start] + " ") or _last_noun(s.text, lex) == "bodies"
-                counts = _in_context(_counts(after[formula.end() :], "", lex), s.text, lex) or ("bodies" if bodies else "prisoners")
+                counts = _in_context(_counts(re.split(r"[:;]", after[formula.end() :])[0], "", lex), s.text, lex) or ("bodies" if bodies else "prisoners")
                 rule = "quantity.formula"
             counts = _in_context(counts, s.text, lex)
-            if counts is None and last_counts and (lex.elliptic_after.match(after) or lex.elliptic_before.search(before)):
-                counts, rule = last_counts, "quantity.elliptic"
+            if counts is None and (lex.elliptic_after.match(after) or lex.elliptic_before.search(before)):
+                # the last counted figure of the sentence, else the noun nearest before in it
+                # ("тела погибших — по шесть тысяч с каждой стороны"), else the last figure
+                earlier = last_at is not None and last_at >= s.start
+                counts, rule = (last_counts if earlier else _last_noun(body[s.start : start], lex) or last_counts), "quantity.elliptic"
             if counts is None:
                 continue
             if lex.losses_before.search(before) or lex.losses_after.match(after):
                 continue  # "losing about 1,000 troops a day": a casualty estimate, not a head count
-            if number.value >= 1900 and number.value <= 2100 and rule == "quantity.elliptic":
+            if re.fullmatch(r"(?:19|20)\d\d", number.text) and rule == "quantity.elliptic":
                 continue
-            last_counts = counts
+            last_counts, last_at = counts, start
             qualifier = next((k for k, pat in lex.qualifiers if pat.search(before)), "exact")
             speaker = _speaker_at(start, quote_speakers) or _speaker_at(start, claim_speakers)
             evidence_text = body[start:end]

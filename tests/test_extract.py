@@ -327,3 +327,17 @@ def test_the_dead_are_bodies_only_in_a_sentence_about_their_return() -> None:
 def test_losses_per_day_are_not_head_counts() -> None:
     assert _figures("Russian forces were losing about 1,000 troops a day.") == set()
     assert _figures("Росія щодня втрачає близько тисячі військових.", "uk") == set()
+
+
+def test_an_elliptic_figure_takes_the_noun_before_it_in_its_sentence() -> None:
+    assert (6000, "bodies") in _figures("Стороны условились вернуть тела погибших — по шесть тысяч с каждой стороны.", "ru")
+    assert (6000, "bodies") in _figures('Russia handed over 57 bodies. Putin said Russia had returned "more than 6,000".')
+
+
+def test_an_elliptic_figure_with_a_thousands_separator_is_not_a_year() -> None:
+    assert (2000, "bodies") in _figures("Россия передала 6 060 тел. «Мы готовы передать ещё более 2 000», — сказал он.", "ru")
+    assert _figures("Россия передала 6060 тел. Ещё 2019 — год начала.", "ru") == {(6060, "bodies")}
+
+
+def test_a_formula_does_not_take_its_noun_across_a_colon() -> None:
+    assert (84, "prisoners") in _figures("Обмен прошёл по формуле «84 на 84»: Россия вернула военнослужащих.", "ru")
