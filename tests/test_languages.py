@@ -29,6 +29,7 @@ def english_words(markdown: str) -> list[str]:
     text = re.sub(r"`[^`]*`", "", text)  # code spans: file names
     text = re.sub(r"\]\([^)]*\)", "]", text)  # link targets
     text = re.sub(r"\[[^\]]*\]\((?:\.\./)*sources/", "", text)
+    text = re.sub(r"<a href=\"https?://[^\"]*\">.*?</a>", "", text)  # links to the original articles
     text = re.sub(r"https?://[^\s<>]+", "", text)  # web addresses
     text = re.sub(r"<[^>]+>", "", text)
     text = re.sub(r"\S+\.(?:svg|md|txt|yaml|csv|json|xml)\b", "", text)
