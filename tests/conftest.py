@@ -66,13 +66,28 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 STORY_FIXTURES = ROOT / "tests" / "fixtures" / "story"
 
 
-@pytest.fixture(scope="session")
-def story_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The site built from the seeds plus the consolidation fixtures (copies, conflicts, a correction)."""
-    project = copy_project(tmp_path_factory.mktemp("story"))
+def with_story_fixtures(seeds: Path) -> Path:
+    """Add the consolidation test articles (copies, conflicts, a correction) to a seeds folder."""
     for path in STORY_FIXTURES.iterdir():
         if path.name != "README.md":
-            shutil.copy2(path, project / "seeds" / path.name)
+            shutil.copy2(path, seeds / path.name)
+    return seeds
+
+
+@pytest.fixture(scope="session")
+def story_seeds(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seeds plus the consolidation test articles, in a folder tests must not change."""
+    seeds = tmp_path_factory.mktemp("story-seeds")
+    for path in (ROOT / "seeds").iterdir():
+        shutil.copy2(path, seeds / path.name)
+    return with_story_fixtures(seeds)
+
+
+@pytest.fixture(scope="session")
+def story_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site built from the seeds plus the consolidation test articles."""
+    project = copy_project(tmp_path_factory.mktemp("story"))
+    with_story_fixtures(project / "seeds")
     result = mkdocs(project, "build", "--strict")
     assert result.returncode == 0, result.stdout + result.stderr
     return project

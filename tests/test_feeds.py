@@ -38,12 +38,8 @@ def seeds_story() -> Story:
 
 
 @pytest.fixture(scope="module")
-def fixture_story(tmp_path_factory: pytest.TempPathFactory) -> Story:
-    seeds = tmp_path_factory.mktemp("story-seeds")
-    for path in [*(ROOT / "seeds").iterdir(), *FIXTURES.iterdir()]:
-        if path.name != "README.md":
-            shutil.copy2(path, seeds / path.name)
-    return load_story(seeds)
+def fixture_story(story_seeds: Path) -> Story:
+    return load_story(story_seeds)
 
 
 def days_of(story: Story) -> list[dt.date]:

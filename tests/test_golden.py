@@ -44,12 +44,8 @@ def rendered(locales: Path) -> dict[str, dict[str, str]]:
 
 
 @pytest.fixture(scope="module")
-def rendered_story(locales: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, str]]:
-    seeds = tmp_path_factory.mktemp("story-seeds")
-    for path in [*(ROOT / "seeds").iterdir(), *FIXTURES.iterdir()]:
-        if path.name != "README.md":
-            shutil.copy2(path, seeds / path.name)
-    story = load_story(seeds)
+def rendered_story(locales: Path, story_seeds: Path) -> dict[str, dict[str, str]]:
+    story = load_story(story_seeds)
     return {lang: render_site(story, lang, translations(locales, lang), ROOT / "templates") for lang in STORY_LANGUAGES}
 
 

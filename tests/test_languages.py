@@ -37,15 +37,11 @@ def english_words(markdown: str) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, str]]:
+def pages(tmp_path_factory: pytest.TempPathFactory, story_seeds: Path) -> dict[str, dict[str, str]]:
     locales = tmp_path_factory.mktemp("locales")
     shutil.copytree(ROOT / "locales", locales, dirs_exist_ok=True)
     compile_catalogs(locales, ("uk", "ru"))
-    seeds = tmp_path_factory.mktemp("seeds")
-    for path in [*(ROOT / "seeds").iterdir(), *(ROOT / "tests/fixtures/story").iterdir()]:
-        if path.name != "README.md":
-            shutil.copy2(path, seeds / path.name)
-    story = load_story(seeds)
+    story = load_story(story_seeds)
     return {lang: render_site(story, lang, translations(locales, lang), ROOT / "templates") for lang in ("uk", "ru")}
 
 

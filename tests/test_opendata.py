@@ -8,7 +8,6 @@ import datetime as dt
 import io
 import json
 import os
-import shutil
 import subprocess
 import sys
 from html.parser import HTMLParser
@@ -26,15 +25,6 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures" / "story"
 DAY = dt.date(2025, 6, 26)
 HOSTILE = "</script><script>alert(1)</script> & <!--"
-
-
-@pytest.fixture(scope="module")
-def story_seeds(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    seeds = tmp_path_factory.mktemp("story-seeds")
-    for path in [*(ROOT / "seeds").iterdir(), *FIXTURES.iterdir()]:
-        if path.name != "README.md":
-            shutil.copy2(path, seeds / path.name)
-    return seeds
 
 
 @pytest.fixture(scope="module")

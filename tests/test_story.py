@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from pathlib import Path
 
 import pytest
@@ -23,15 +22,6 @@ DAY = dt.date(2025, 6, 26)
 
 def article(file: str, body: str, source: str = "Outlet", syndicated_from: str | None = None) -> Article:
     return Article(file=file, title=file, body=body, published=DAY, language="en", source=source, syndicated_from=syndicated_from)
-
-
-@pytest.fixture(scope="module")
-def story_seeds(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    seeds = tmp_path_factory.mktemp("seeds")
-    for path in [*(ROOT / "seeds").iterdir(), *FIXTURES.iterdir()]:
-        if path.name != "README.md":
-            shutil.copy2(path, seeds / path.name)
-    return seeds
 
 
 def test_wire_copies_and_near_duplicates_count_once() -> None:
