@@ -16,6 +16,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
+from generator.model import Story
+from generator.pipeline import load_story
+
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "tests" / "artifacts"
 PROJECT_PARTS = ("mkdocs.yml", "seeds", "templates", "locales")
@@ -81,6 +84,18 @@ def story_seeds(tmp_path_factory: pytest.TempPathFactory) -> Path:
     for path in (ROOT / "seeds").iterdir():
         shutil.copy2(path, seeds / path.name)
     return with_story_fixtures(seeds)
+
+
+@pytest.fixture(scope="session")
+def seeds_story() -> Story:
+    """The consolidated story of the seed articles."""
+    return load_story(ROOT / "seeds")
+
+
+@pytest.fixture(scope="session")
+def fixture_story(story_seeds: Path) -> Story:
+    """The consolidated story of the seeds plus the consolidation test articles."""
+    return load_story(story_seeds)
 
 
 @pytest.fixture(scope="session")

@@ -32,16 +32,6 @@ def locales(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return compiled
 
 
-@pytest.fixture(scope="module")
-def seeds_story() -> Story:
-    return load_story(ROOT / "seeds")
-
-
-@pytest.fixture(scope="module")
-def fixture_story(story_seeds: Path) -> Story:
-    return load_story(story_seeds)
-
-
 def days_of(story: Story) -> list[dt.date]:
     return sorted({e.date for e in story.events} | {f.date for f in story.facts}, reverse=True)
 

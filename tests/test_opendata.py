@@ -27,16 +27,6 @@ DAY = dt.date(2025, 6, 26)
 HOSTILE = "</script><script>alert(1)</script> & <!--"
 
 
-@pytest.fixture(scope="module")
-def seeds_story() -> Story:
-    return load_story(ROOT / "seeds")
-
-
-@pytest.fixture(scope="module")
-def fixture_story(story_seeds: Path) -> Story:
-    return load_story(story_seeds)
-
-
 def validator() -> jsonschema.Draft202012Validator:
     schema = json.loads(facts_schema())
     jsonschema.Draft202012Validator.check_schema(schema)
