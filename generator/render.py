@@ -32,6 +32,13 @@ from .model import STATUSES, Article, Citation, Claim, DatedFact, Discrepancy, Q
 
 RECENT_EVENTS = 10
 TAKEAWAYS = 5
+# Caps that keep pages of a busy year small (MkDocs' cost grows faster than page size);
+# everything left out is on the dated pages and in the open data.
+ENTITY_STATEMENTS = 30
+ENTITY_ARTICLES = 30
+SOURCE_FACTS = 12
+LEDGER_ROWS = 200
+DISCREPANCY_ROWS = 100
 
 
 def environment(templates_dir: Path) -> jinja2.Environment:
@@ -187,6 +194,7 @@ def render_site(
         "group_of": story.group_of,
         "chart_file": chart.FILE_NAME,
         "default_language": default_language,
+        "source_facts": SOURCE_FACTS,
         "has_feed": has_feed,
     }
     pages: dict[str, str] = {}
@@ -229,12 +237,12 @@ def render_site(
     )
     pages.update(_entity_pages(env, common, story, known_entities))
     figures = fold_copies([f for f in story.facts if isinstance(f.fact, Quantity)], story)
-    pages["figures.md"] = env.get_template("figures.md.j2").render(
-        {**common, "figures": sorted(figures, key=lambda f: (f.date, f.id), reverse=True), "notes": Footnotes()}
-    )
+    ledger = sorted(figures, key=lambda f: (f.date, f.id), reverse=True)
+    pages["figures.md"] = env.get_template("figures.md.j2").render({**common, "figures": ledger[:LEDGER_ROWS], "total": len(ledger), "notes": Footnotes()})
     pages[chart.FILE_NAME] = chart.svg(figures, fmt, translations)
+    newest_first = list(reversed(story.discrepancies))
     pages["discrepancies.md"] = env.get_template("discrepancies.md.j2").render(
-        {**common, "discrepancies": list(reversed(story.discrepancies)), "notes": Footnotes()}
+        {**common, "discrepancies": newest_first[:DISCREPANCY_ROWS], "total": len(newest_first), "notes": Footnotes()}
     )
     notes_language = langdetect.detect(" ".join(c.note for c in story.corrections)) if story.corrections else "en"
     pages["corrections.md"] = env.get_template("corrections.md.j2").render({**common, "corrections": story.corrections, "editor_language": notes_language})
@@ -300,10 +308,13 @@ def _entity_pages(env: jinja2.Environment, common: dict[str, Any], story: Story,
     entries = []
     for name in sorted(known):
         entity = gaz.get(name)
-        said = [f for f in story.facts if f.citation.speaker == name]
+        said = sorted((f for f in story.facts if f.citation.speaker == name), key=lambda f: (f.date, f.id), reverse=True)
+        earlier: dict[dt.date, int] = defaultdict(int)
+        for f in said[ENTITY_STATEMENTS:]:
+            earlier[f.date] += 1
         events = [e for e in story.events if e.place == name or name in e.claimed_by]
         files = mentions.get(name, ())
-        articles = [a for a in story.articles if a.file in files]
+        articles = sorted((a for a in story.articles if a.file in files), key=lambda a: (a.published, a.file), reverse=True)
         kind = entity.kind if entity else "unknown"
         entries.append((name, kind))
         pages[f"entities/{entity_slug(name)}.md"] = env.get_template("entity.md.j2").render(
@@ -312,9 +323,11 @@ def _entity_pages(env: jinja2.Environment, common: dict[str, Any], story: Story,
                 "entity_name": name,
                 "entity": entity,
                 "kind": kind,
-                "statements": sorted(said, key=lambda f: (f.date, f.id), reverse=True),
+                "statements": said[:ENTITY_STATEMENTS],
+                "earlier_statements": sorted(earlier.items(), reverse=True),
                 "entity_events": sorted(events, key=lambda e: e.date, reverse=True),
-                "articles": articles,
+                "articles": articles[:ENTITY_ARTICLES],
+                "more_articles": max(0, len(articles) - ENTITY_ARTICLES),
                 "notes": Footnotes(),
             }
         )
