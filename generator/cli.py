@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import logging
 import re
 import sys
 from pathlib import Path
@@ -12,8 +11,6 @@ from pathlib import Path
 from .export import article_facts_to_dict
 from .extract import extract
 from .ingest import ingest_files
-
-log = logging.getLogger("generator")
 
 
 def _extract(args: argparse.Namespace) -> int:

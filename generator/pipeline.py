@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,8 +21,6 @@ from .writer import write_pages
 
 if TYPE_CHECKING:
     from babel.support import NullTranslations
-
-log = logging.getLogger("mkdocs.plugins.briefings")
 
 
 @dataclass(frozen=True)

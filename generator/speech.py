@@ -109,14 +109,6 @@ class SpeakerTracker:
     def speakers_in(self, start: int, end: int) -> list[Mention]:
         return [m for m in self.mentions if start <= m.start and m.end <= end and (m.entity.is_actor or m.entity.kind == _SOURCE_KIND)]
 
-    def actor_in(self, start: int, end: int, nearest_to: int | None = None) -> Mention | None:
-        inside = self.speakers_in(start, end)
-        if not inside:
-            return None
-        if nearest_to is None:
-            return inside[0]
-        return min(inside, key=lambda m: min(abs(m.start - nearest_to), abs(m.end - nearest_to)))
-
 
 def source_mentions(body: str, language: str, taken: list[Mention]) -> list[Mention]:
     """Unnamed sources as pseudo-entities of kind 'source' (speakers, never actors)."""

@@ -49,10 +49,3 @@ def _append(out: list[Sentence], body: str, start: int, end: int) -> None:
         end -= 1
     if start < end:
         out.append(Sentence(start, end, body[start:end]))
-
-
-def sentence_at(sents: list[Sentence], offset: int) -> Sentence | None:
-    for s in sents:
-        if s.start <= offset < s.end:
-            return s
-    return None
