@@ -18,11 +18,16 @@ def search(page: Page, url: str, query: str) -> list[str]:
     page.goto(url)
     page.wait_for_load_state("networkidle")
     page.click(SEARCH)
+    # Wait for the search worker, then for the result line to change from its placeholder
+    # (whatever the language's placeholder text is).
+    page.wait_for_function("() => document.querySelector('.md-search-result__meta').textContent.trim().length > 0")
+    placeholder = page.inner_text(".md-search-result__meta")
     # fill() inserts text without key events; Material listens for keyup.
     page.fill(SEARCH, query)
     page.dispatch_event(SEARCH, "keyup")
     page.wait_for_function(
-        "() => !document.querySelector('.md-search-result__meta').textContent.match(/^(Type|Розпочніть|Начните|Beginne|Commencez|Tippen|Saisissez)/)",
+        "placeholder => document.querySelector('.md-search-result__meta').textContent.trim() !== placeholder.trim()",
+        arg=placeholder,
         timeout=10_000,
     )
     return [str(a.get_attribute("href")) for a in page.query_selector_all(".md-search-result__link")]
