@@ -113,8 +113,13 @@ def extract(article: Article, gazetteer: Gazetteer | None = None) -> ArticleFact
     actors = sorted({m.entity.name for m in mentions if m.entity.is_actor})
     # Speakers are actors too, unless they are unnamed sources (not in the gazetteer).
     speakers = {q.speaker for q in quotes if q.speaker} | {c.speaker for c in claims}
-    actors = sorted(set(actors) | {name for name in speakers if gaz.get(name) is not None})
-    places = sorted({m.entity.name for m in mentions if m.entity.kind == "place"})
+    located, governments = _capital_uses(body, article.language, mentions)
+    actors = sorted(set(actors) | {name for name in speakers if gaz.get(name) is not None} | governments)
+    dateline = gaz.dateline_places(body)
+    places = sorted(
+        {m.entity.name for m in mentions if m.entity.kind == "place" and (m.entity.capital_of is None or m.entity.name in located)}
+        | {m.entity.name for m in dateline}
+    )
     return ArticleFacts(
         article=article,
         events=tuple(events),
@@ -125,6 +130,57 @@ def extract(article: Article, gazetteer: Gazetteer | None = None) -> ArticleFact
         places=tuple(places),
         candidates=tuple(_candidates(body, mentions, sents)),
     )
+
+
+@dataclass(frozen=True)
+class _Capitals:
+    locative_before: re.Pattern[str]
+    impersonal_before: re.Pattern[str] | None
+    impersonal_after: re.Pattern[str] | None
+
+
+@functools.cache
+def _capitals_lexicon(language: str) -> _Capitals:
+    data = load("extraction")["capitals"]
+    lang = language if language in data["locative_before"] else "en"
+
+    def optional(key: str, template: str) -> re.Pattern[str] | None:
+        words = data[key].get(lang) or ""
+        return re.compile(template.format(words), re.I) if words else None
+
+    return _Capitals(
+        locative_before=re.compile(rf"(?<!\w)(?:{data['locative_before'][lang]})\s+$", re.I),
+        impersonal_before=optional("impersonal_before", r"(?<!\w)(?:{})\s+$"),
+        impersonal_after=optional("impersonal_after", r"^\s+(?:{})(?!\w)"),
+    )
+
+
+def _capital_uses(body: str, language: str, mentions: list[Mention]) -> tuple[set[str], set[str]]:
+    """Capitals used as locations, and the countries whose capital stands for their government.
+
+    "talks in Moscow", "flown to Moscow", "в Києві" are locations; "Moscow accused Kyiv",
+    "Kyiv's delegation", "подконтрольной Киеву", and impersonal voices ("sources in Kyiv",
+    "в Киеве утверждают") are the government, i.e. the country as an actor. A capital in a
+    dateline is a place (see `Gazetteer.dateline_places`).
+    """
+    lex = _capitals_lexicon(language)
+    located: set[str] = set()
+    governments: set[str] = set()
+    for m in mentions:
+        country = m.entity.capital_of
+        if country is None or m.by_role:
+            continue
+        before = body[max(0, m.start - 60) : m.start]
+        prep = lex.locative_before.search(before)
+        impersonal = prep is not None and (
+            (lex.impersonal_before is not None and lex.impersonal_before.search(before[: prep.start()]) is not None)
+            or (lex.impersonal_after is not None and lex.impersonal_after.match(body, m.end, m.end + 40) is not None)
+        )
+        if prep is not None and not impersonal:
+            located.add(m.entity.name)
+        else:
+            governments.add(country)
+    return located, governments
 
 
 @dataclass(frozen=True)

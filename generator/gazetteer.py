@@ -17,6 +17,7 @@ class Entity:
     qid: str | None
     labels: dict[str, str]
     actor_only: bool = False
+    capital_of: str | None = None  # the country whose government the capital can stand for
 
     def label(self, language: str) -> str:
         return self.labels.get(language) or self.labels.get("en") or self.name
@@ -90,6 +91,32 @@ class Gazetteer:
             found.append(Mention(start, end, text[start:end], self.entities[name], by_role))
         return sorted(found, key=lambda x: x.start)
 
+    def dateline_places(self, text: str) -> list[Mention]:
+        """Places named by a dateline at a line start: "KYIV, May 24 —", "Kyiv/Moscow, June 20 (…)".
+
+        Datelines are often in capitals ("KYIV/MOSCOW —"), which the case-sensitive name
+        pattern does not see; each part is looked up as written and title-cased.
+        """
+        found: list[Mention] = []
+        for line in _DATELINE.finditer(text):
+            for part in re.finditer(r"[^/]+", line.group("names")):
+                surface = part.group(0).strip()
+                name = self._names.get(surface) or self._names.get(surface.title())
+                entity = self.entities.get(name) if name else None
+                if entity is not None and entity.kind == "place":
+                    start = line.start("names") + part.start() + part.group(0).index(surface)
+                    found.append(Mention(start, start + len(surface), surface, entity, False))
+        return found
+
+
+# A line that opens with place names (split by "/") and then a dash, or a comma, a date and
+# a dash or a parenthesised agency.
+_DATELINE = re.compile(
+    r"(?m)^(?P<names>[^\W\d_][^\W\d_ '\u2019.-]*(?: [^\W\d_][^\W\d_'\u2019.-]*)?"
+    r"(?:\s*/\s*[^\W\d_][^\W\d_ '\u2019.-]*(?: [^\W\d_][^\W\d_'\u2019.-]*)?)*)"
+    r"(?=\s+[\u2014\u2013-]\s|,\s*(?=[^\n,.]{0,12}\d)[^\n,.(\u2014\u2013]{1,24}[(\u2014\u2013-])"
+)
+
 
 def _alias_key(surface: str, table: dict[str, str]) -> str:
     if surface in table:
@@ -105,6 +132,7 @@ def _entity(entry: dict) -> Entity:
         qid=entry.get("qid"),
         labels=dict(entry.get("labels", {})),
         actor_only=bool(entry.get("actor_only", False)),
+        capital_of=entry.get("capital_of"),
     )
 
 

@@ -341,3 +341,30 @@ def test_an_elliptic_figure_with_a_thousands_separator_is_not_a_year() -> None:
 
 def test_a_formula_does_not_take_its_noun_across_a_colon() -> None:
     assert (84, "prisoners") in _figures("Обмен прошёл по формуле «84 на 84»: Россия вернула военнослужащих.", "ru")
+
+
+def test_capital_used_as_government_is_the_country_not_a_place() -> None:
+    facts = extract(article("Moscow accused Kyiv of delaying the handover. Kyiv said it was ready."))
+    assert "Moscow" not in facts.places and "Kyiv" not in facts.places
+    assert {"Russia", "Ukraine"} <= set(facts.actors)
+    ru = extract(article("Песков заявил, что Москва готова продолжить обмены.", language="ru"))
+    assert "Moscow" not in ru.places and "Russia" in ru.actors
+
+
+def test_capital_used_as_location_stays_a_place() -> None:
+    facts = extract(article("The freed soldiers were flown to Moscow. Talks in Kyiv are planned."))
+    assert {"Moscow", "Kyiv"} <= set(facts.places)
+    uk = extract(article("Лідери Франції та Німеччини побували у Києві.", language="uk"))
+    assert "Kyiv" in uk.places
+
+
+def test_impersonal_voice_in_a_capital_is_not_a_place() -> None:
+    ru = extract(article("Как утверждают в Киеве, Россия удерживает пленных.", language="ru"))
+    assert "Kyiv" not in ru.places and "Ukraine" in ru.actors
+    uk = extract(article("Передача тіл, за словами джерел у Києві, відбудеться наступного тижня.", language="uk"))
+    assert "Kyiv" not in uk.places
+
+
+def test_dateline_names_places_even_in_capitals() -> None:
+    facts = extract(article("KYIV/MOSCOW — Moscow accused Kyiv of delaying.\n\nISTANBUL, July 23 — More talks."))
+    assert {"Kyiv", "Moscow", "Istanbul"} <= set(facts.places)
