@@ -53,7 +53,7 @@ def test_corpus_scores() -> None:
         assert f1["macro_f1"] >= CORPUS_MACRO_FLOOR_PER_LANGUAGE, (lang, f1)
 
 
-@pytest.mark.skipif(not SHARED_SCORER.exists(), reason="the reference scorer lives outside the project (../shared)")
+@pytest.mark.skipif(not SHARED_SCORER.exists(), reason="the reference scorer lives outside the project, in shared/eval next to it")
 def test_our_scorer_agrees_with_the_reference(tmp_path: Path) -> None:
     articles = sorted(str(p) for p in (ROOT / "tests/corpus/articles").glob("*.txt"))
     subprocess.run([sys.executable, "-m", "generator", "extract", "--out", str(tmp_path), *articles], check=True, cwd=ROOT, capture_output=True)
