@@ -17,7 +17,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
-import hashlib
 from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
@@ -26,12 +25,8 @@ from . import ledger
 from .corrections import apply_corrections
 from .dates import find_dates
 from .lexicon import load
-from .model import ArticleFacts, Citation, Claim, DatedFact, Evidence, Problem, Quantity, Quote, SourceGroup, Story, StoryEvent
+from .model import ArticleFacts, Citation, Claim, DatedFact, Evidence, Problem, Quantity, Quote, SourceGroup, Story, StoryEvent, stable_id
 from .sources import group_sources
-
-
-def _id(*parts: object) -> str:
-    return hashlib.sha1("\x1f".join(str(p) for p in parts).encode()).hexdigest()[:10]
 
 
 @functools.cache
@@ -53,7 +48,7 @@ def consolidate(all_facts: Iterable[ArticleFacts], problems: Iterable[Problem] =
             date = _fact_date(ev.sentence, article.language, article.published, event_dates)
             kind = type(item).__name__.lower()
             speaker = item.attributed_to if isinstance(item, Quantity) else item.speaker
-            dated.append(DatedFact(_id(kind, article.file, ev.start, ev.end), date, item, Citation(article, ev, speaker)))
+            dated.append(DatedFact(stable_id(kind, article.file, ev.start, ev.end), date, item, Citation(article, ev, speaker)))
     dated.sort(key=lambda d: (d.date, d.citation.article.published, d.citation.article.file, d.citation.evidence.start))
     story = Story(
         articles=tuple(f.article for f in facts_list),

@@ -22,13 +22,12 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import hashlib
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from .model import Citation, Correction, DatedFact, Evidence, Problem, Quantity, Story, StoryEvent
+from .model import Citation, Correction, DatedFact, Evidence, Problem, Quantity, Story, StoryEvent, stable_id
 
 ACTIONS = ("drop", "fix", "merge", "split", "add")
 EVENT_FIELDS = {"date", "type", "place", "ordinal"}
@@ -57,10 +56,6 @@ def load_corrections(path: Path) -> tuple[list[dict[str, Any]], list[Problem]]:
             continue
         good.append({**entry, "_index": i, "_action": actions[0]})
     return good, problems
-
-
-def _id(*parts: object) -> str:
-    return hashlib.sha1("\x1f".join(map(str, parts)).encode()).hexdigest()[:10]
 
 
 NUMERIC_FIELDS = {"value", "ordinal"}
@@ -217,6 +212,6 @@ def _add(spec: dict[str, Any], story: Story) -> tuple[StoryEvent | DatedFact | N
             attributed_to=spec.get("attributed_to"),
         )
         return DatedFact(
-            _id("quantity", article.file, start, start + len(text)), date, q, citation, "claim" if q.attributed_to else "reported", corrected=True
+            stable_id("quantity", article.file, start, start + len(text)), date, q, citation, "claim" if q.attributed_to else "reported", corrected=True
         ), ""
     return None, "add: `kind` must be event or quantity"

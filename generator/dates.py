@@ -12,7 +12,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from .lexicon import apostrophe_pattern, load
+from .lexicon import apostrophe_pattern, load, normalise_apostrophes
 
 HALF_YEAR = dt.timedelta(days=183)
 DAY = r"(?<![\d.,:])(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
@@ -85,7 +85,7 @@ def _patterns(language: str) -> _Patterns:
 
 
 def _fold(word: str) -> str:
-    return re.sub("[\u2019\u02bc`]", "'", word.lower())
+    return normalise_apostrophes(word.lower())
 
 
 def infer_year(month: int, day: int, published: dt.date) -> dt.date | None:

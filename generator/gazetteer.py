@@ -6,7 +6,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from .lexicon import apostrophe_pattern, load
+from .lexicon import apostrophe_pattern, load, normalise_apostrophes
 from .morph import forms
 
 
@@ -121,7 +121,7 @@ _DATELINE = re.compile(
 def _alias_key(surface: str, table: dict[str, str]) -> str:
     if surface in table:
         return surface
-    folded = re.sub("[\u2019\u02bc`]", "'", surface)
+    folded = normalise_apostrophes(surface)
     return folded if folded in table else surface
 
 

@@ -11,14 +11,13 @@ ranges do not overlap. A qualifier widens a value into a range: "more than 6,000
 from __future__ import annotations
 
 import functools
-import hashlib
 import math
 import re
 from collections import defaultdict
 from collections.abc import Sequence
 
 from .lexicon import load
-from .model import DatedFact, Discrepancy, FigureTraits, Quantity, SourceGroup, StoryEvent
+from .model import DatedFact, Discrepancy, FigureTraits, Quantity, SourceGroup, StoryEvent, stable_id
 
 _CLAUSE_BREAK = re.compile(r"[,;:.!?\u2014]|\b(?:and|while|but|і|та|а|и|но)\b")
 
@@ -108,7 +107,7 @@ def figure_discrepancies(facts: Sequence[DatedFact], groups: Sequence[SourceGrou
                             conflicting.append(f)
         if conflicting:
             key = "|".join(sorted(f.id for f in conflicting))
-            out.append(Discrepancy(_short(f"figure|{key}"), "figure", date, figures=tuple(conflicting)))  # type: ignore[arg-type]
+            out.append(Discrepancy(stable_id(f"figure|{key}"), "figure", date, figures=tuple(conflicting)))  # type: ignore[arg-type]
     return out
 
 
@@ -122,9 +121,5 @@ def date_discrepancies(events: Sequence[StoryEvent]) -> list[Discrepancy]:
     for (etype, ordinal), members in sorted(by_round.items()):
         if len({e.date for e in members}) > 1:
             for event in members:
-                out.append(Discrepancy(_short(f"date|{etype}|{ordinal}|{event.date}"), "date", event.date, events=tuple(members)))
+                out.append(Discrepancy(stable_id(f"date|{etype}|{ordinal}|{event.date}"), "date", event.date, events=tuple(members)))
     return out
-
-
-def _short(text: str) -> str:
-    return hashlib.sha1(text.encode()).hexdigest()[:10]

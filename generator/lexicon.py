@@ -29,6 +29,12 @@ def data_fingerprint() -> str:
 
 
 APOSTROPHES = "'\u2019\u02bc`"
+_APOSTROPHE_VARIANTS = str.maketrans({ch: "'" for ch in APOSTROPHES[1:]})
+
+
+def normalise_apostrophes(text: str) -> str:
+    """Every apostrophe variant as "'", so table lookups find "п’ятниця" under "п'ятниця"."""
+    return text.translate(_APOSTROPHE_VARIANTS)
 
 
 def apostrophe_pattern(word: str) -> str:

@@ -8,7 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import hashlib
 from dataclasses import dataclass, field
+
+
+def stable_id(*parts: object) -> str:
+    """A short id made of what a fact is (kind, article, evidence span), not of when it was
+    made: it survives re-extraction and new articles, so links and corrections keep working."""
+    return hashlib.sha1("\x1f".join(str(p) for p in parts).encode()).hexdigest()[:10]
 
 
 @dataclass(frozen=True)

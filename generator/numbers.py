@@ -6,7 +6,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from .lexicon import apostrophe_pattern, load
+from .lexicon import apostrophe_pattern, load, normalise_apostrophes
 
 # 1,200 / 1 200 / 1\u202f200 / 1.200 / 1'200 / 6000 ; a decimal with a multiplier (1.5 thousand).
 DIGITS = r"(?<![\w.,])\d{1,3}(?:(?:[,.'\u2019]|[ \u00a0\u202f\u2009])\d{3})+(?![\d])|(?<![\w.,])\d+(?:[.,]\d+)?(?![\d])"
@@ -84,4 +84,4 @@ def _words_value(parts: list[tuple[int, bool]]) -> int:
 
 
 def _fold(word: str) -> str:
-    return re.sub("[\u2019\u02bc`]", "'", word.lower())
+    return normalise_apostrophes(word.lower())
