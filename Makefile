@@ -7,7 +7,7 @@ DEV_STAMP := $(VENV)/.installed-dev
 export NO_MKDOCS_2_WARNING := 1
 LANGS := uk ru de fr tr
 
-.PHONY: site serve test golden-update bench score catalog-extract catalog-update catalog-compile add-language screenshots clean clean-venv
+.PHONY: site site-offline serve test golden-update bench score catalog-extract catalog-update catalog-compile add-language screenshots clean clean-venv
 
 $(STAMP): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -24,6 +24,10 @@ $(DEV_STAMP): $(STAMP) requirements-dev.txt tests/package-lock.json
 ## site: install into .venv and build the five-language site from seeds/ into site/
 site: $(STAMP)
 	$(BIN)/mkdocs build
+
+## site-offline: a copy in site-offline/ that works from file:// (pages as name.html, search without a server)
+site-offline: $(STAMP)
+	OFFLINE=true $(BIN)/mkdocs build --site-dir site-offline
 
 ## serve: preview at http://127.0.0.1:8000, rebuilding when an article is added
 serve: $(STAMP)

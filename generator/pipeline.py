@@ -34,6 +34,7 @@ class BuildOptions:
     site_names: tuple[tuple[str, str], ...] = ()  # language -> site name, for feed titles
     cache_dir: Path | None = None  # extraction cache; None: extract everything every time
     progress: Callable[[int, int], None] | None = None  # called as (done, total) while extracting
+    directory_urls: bool = True  # False for a build browsed from file:// (pages as name.html)
 
 
 @dataclass(frozen=True)
@@ -91,6 +92,7 @@ def build(options: BuildOptions) -> BuildReport:
             jsonld=_jsonld(story, language, options.site_url, catalog),
             default_language=default,
             has_feed=bool(options.site_url),
+            directory_urls=options.directory_urls,
         )
         pages.update({f"{language}/{rel}": text for rel, text in rendered.items()})
         if options.site_url:

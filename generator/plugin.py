@@ -4,6 +4,11 @@
   language with the same config, so the pages are generated once, before the first build).
 - on_serve: also watch the seeds, templates and catalogs.
 - on_post_build: after the last language, split the search index per language.
+
+With Material's offline plugin enabled (``OFFLINE=true mkdocs build``) the site is browsed
+from file://: pages become name.html, each language gets a search_index.js next to its
+search_index.json, and the search worker runs through a vendored copy of the
+iframe-worker shim (npm iframe-worker 1.0.4, MIT) instead of the CDN copy Material adds.
 """
 
 from __future__ import annotations
@@ -46,6 +51,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self._generated_for: int | None = None
         self._languages: tuple[str, ...] = ()
         self._default_language = "en"
+        self._offline = False
         self._options: BuildOptions | None = None
         self._watcher: InputWatcher | None = None
 
@@ -56,6 +62,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         if self._generated_for == id(config):
             return config
         _add_theme_overrides(config)
+        self._offline = _offline_enabled(config)
+        if self._offline:
+            _use_local_worker_shim(config)
         self._languages, self._default_language = _site_languages(config)
         root = self._root(config)
         docs_dir = Path(config.docs_dir)
@@ -68,6 +77,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             site_url=config.site_url or None,
             site_names=_site_names(config, self._languages),
             cache_dir=(root / self.config.cache_dir) if self.config.cache_dir else None,
+            directory_urls=bool(config.use_directory_urls) and not self._offline,
         )
         if not options.templates_dir.is_dir():
             raise PluginError(f"briefings: templates_dir '{options.templates_dir}' does not exist")
@@ -99,10 +109,26 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         if i18n is not None and getattr(i18n, "building", False):
             return  # a nested per-language build: the outermost one finishes the job
         if self.config.split_search:
-            searchsplit.split(Path(config.site_dir), self._languages, self._default_language)
+            searchsplit.split(Path(config.site_dir), self._languages, self._default_language, scripts=self._offline)
 
 
 THEME_OVERRIDES = Path(__file__).parent / "theme"
+WORKER_SHIM = "assets/javascripts/vendor/iframe-worker-1.0.4/shim.js"
+
+
+def _offline_enabled(config: MkDocsConfig) -> bool:
+    offline = config.plugins.get("material/offline")
+    return bool(offline is not None and offline.config.enabled)
+
+
+def _use_local_worker_shim(config: MkDocsConfig) -> None:
+    """Browsers refuse web workers from file://; the shim runs them in an iframe.
+
+    Material's offline plugin adds the shim from unpkg.com unless one is listed: a page
+    must never make a request that leaves the site, so list the copy in our theme.
+    """
+    polyfills = [p for p in config.extra.get("polyfills", []) if "iframe-worker" not in str(p)]
+    config.extra["polyfills"] = [*polyfills, WORKER_SHIM]
 
 
 def _add_theme_overrides(config: MkDocsConfig) -> None:

@@ -161,6 +161,7 @@ def render_site(
     jsonld: dict[dt.date, str] | None = None,
     default_language: str = "en",
     has_feed: bool = False,
+    directory_urls: bool = True,
 ) -> dict[str, str]:
     env = environment(templates_dir)
     env.install_gettext_translations(translations, newstyle=True)  # type: ignore[attr-defined]
@@ -196,6 +197,9 @@ def render_site(
         "default_language": default_language,
         "source_facts": SOURCE_FACTS,
         "has_feed": has_feed,
+        # Plain HTML links (to the data files) need the page's depth: figures.md is
+        # figures/index.html with directory URLs and figures.html without (file:// builds).
+        "directory_urls": directory_urls,
     }
     pages: dict[str, str] = {}
     timeline = sorted(story.events, key=lambda e: (e.date, e.type), reverse=True)

@@ -4,6 +4,10 @@ mkdocs-static-i18n merges every language's entries into site/search/search_index
 Each language gets its own index at <lang>/search/search_index.json with locations
 relative to the language root (the theme override points the search base there), so a
 query on /uk/ finds Ukrainian pages only.
+
+For a site browsed from file:// (Material's offline plugin), each index is also written as
+search_index.js, which defines the global ``__index`` that Material's search reads there
+(browsers do not fetch JSON from file://).
 """
 
 from __future__ import annotations
@@ -14,7 +18,7 @@ from pathlib import Path
 from .writer import atomic_write
 
 
-def split(site_dir: Path, languages: tuple[str, ...], default: str) -> None:
+def split(site_dir: Path, languages: tuple[str, ...], default: str, scripts: bool = False) -> None:
     index_path = site_dir / "search" / "search_index.json"
     if not index_path.exists():
         return
@@ -32,4 +36,8 @@ def split(site_dir: Path, languages: tuple[str, ...], default: str) -> None:
         config = {**data.get("config", {}), "lang": ["en"]}
         out = {"config": config, "docs": entries}
         target = index_path if lang == default else site_dir / lang / "search" / "search_index.json"
-        atomic_write(target, json.dumps(out, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+        text = json.dumps(out, ensure_ascii=False, separators=(",", ":"))
+        atomic_write(target, text.encode("utf-8"))
+        if scripts:
+            # Loaded with <script src>, never inlined, so the JSON text is valid as it is.
+            atomic_write(target.with_suffix(".js"), f"var __index = {text};\n".encode())
