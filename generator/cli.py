@@ -58,12 +58,15 @@ def _build(args: argparse.Namespace) -> int:
         languages=tuple(args.languages.split(",")),
         site_url=args.site_url if args.site_url is not None else _site_url_from_config(Path("mkdocs.yml")),
         cache_dir=Path(args.cache) if args.cache else None,
+        page_cache=Path(args.page_cache) if args.page_cache else None,
         progress=_progress_bar if sys.stderr.isatty() and not args.quiet else None,
     )
     report = build(options)
     for problem in report.problems:
         print(f"error: {problem}", file=sys.stderr)
     print(f"{report.articles} articles, {report.pages} pages ({report.written} written, {report.removed} removed)")
+    if args.timings:
+        print(" · ".join(f"{stage} {seconds:.2f} s" for stage, seconds in report.timings))
     return 1 if report.problems and args.strict else 0
 
 
@@ -108,7 +111,9 @@ def main(argv: list[str] | None = None) -> int:
     b.add_argument("--strict", action="store_true")
     b.add_argument("--site-url", help="where the site is published (feeds need it)")
     b.add_argument("--cache", default=".cache/extract", help="extraction cache folder ('' turns it off)")
+    b.add_argument("--page-cache", default=".cache/pages.json", help="records of rendered pages, to keep unchanged ones ('' turns it off)")
     b.add_argument("--quiet", action="store_true", help="no progress bar")
+    b.add_argument("--timings", action="store_true", help="print the time each stage took")
     b.set_defaults(run=_build)
     c = sub.add_parser("candidates", help="list unknown capitalised names for the gazetteer")
     c.add_argument("files", nargs="+")

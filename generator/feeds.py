@@ -77,11 +77,11 @@ def _summary(story: Story, day: dt.date, translations: NullTranslations, fmt: Fo
     Figures and statements are counted as the dated page lists them: a copy's fact is
     folded into the report it copies (render.fold_copies).
     """
-    types = Counter(e.type if e.type in EVENT_TYPES else "other" for e in story.events if e.date == day)
+    types = Counter(e.type if e.type in EVENT_TYPES else "other" for e in story.events_on(day))
     parts = [f"{event_label(t, translations)}: {fmt.number(types[t])}" for t in EVENT_TYPES if types[t]]
     from .render import fold_copies  # here, not at the top: render.py may import this module
 
-    facts = fold_copies([f for f in story.facts if f.date == day], story)
+    facts = fold_copies(list(story.facts_on(day)), story)
     figures = sum(1 for f in facts if isinstance(f.fact, Quantity))
     said = len(facts) - figures  # quotes and claims are listed together on the page
     if figures:

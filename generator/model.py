@@ -10,6 +10,7 @@ import datetime as dt
 import functools
 import hashlib
 from dataclasses import dataclass, field
+from typing import Any
 
 
 def stable_id(*parts: object) -> str:
@@ -213,6 +214,32 @@ class Story:
     def group_of(self, article: Article) -> SourceGroup | None:
         return self._groups_by_file.get(article.file)
 
+    def group_of_file(self, file: str) -> SourceGroup | None:
+        return self._groups_by_file.get(file)
+
     @functools.cached_property
     def _groups_by_file(self) -> dict[str, SourceGroup]:
         return {a.file: g for g in self.sources for a in g.articles}
+
+    # Indexes by day: pages, feeds and JSON-LD look the story up day by day, and scanning
+    # every event and fact for each of a year's days made a build quadratic.
+    def events_on(self, day: dt.date) -> tuple[StoryEvent, ...]:
+        return self._events_by_day.get(day, ())
+
+    def facts_on(self, day: dt.date) -> tuple[DatedFact, ...]:
+        return self._facts_by_day.get(day, ())
+
+    @functools.cached_property
+    def _events_by_day(self) -> dict[dt.date, tuple[StoryEvent, ...]]:
+        return _by_day(self.events)
+
+    @functools.cached_property
+    def _facts_by_day(self) -> dict[dt.date, tuple[DatedFact, ...]]:
+        return _by_day(self.facts)
+
+
+def _by_day(items: tuple[Any, ...]) -> dict[dt.date, tuple[Any, ...]]:
+    days: dict[dt.date, list[Any]] = {}
+    for item in items:
+        days.setdefault(item.date, []).append(item)
+    return {day: tuple(found) for day, found in days.items()}

@@ -148,7 +148,9 @@ def facts_dict(story: Story) -> dict[str, Any]:
 
 
 def facts_json(story: Story) -> str:
-    return json.dumps(facts_dict(story), sort_keys=True, ensure_ascii=False, indent=1) + "\n"
+    # Compact: with `indent` the json module falls back to its pure-Python encoder, and
+    # facts.json of a year's story is tens of megabytes.
+    return json.dumps(facts_dict(story), sort_keys=True, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 # --- facts.schema.json -----------------------------------------------------------------
@@ -514,12 +516,10 @@ def script_safe_json(value: Any) -> str:
 
 def _cited_on(story: Story, day: dt.date) -> list[Article]:
     cited: dict[str, Article] = {}
-    for event in story.events:
-        if event.date == day:
-            cited.update((c.article.file, c.article) for c in event.citations)
-    for fact in story.facts:
-        if fact.date == day:
-            cited[fact.citation.article.file] = fact.citation.article
+    for event in story.events_on(day):
+        cited.update((c.article.file, c.article) for c in event.citations)
+    for fact in story.facts_on(day):
+        cited[fact.citation.article.file] = fact.citation.article
     return sorted(cited.values(), key=lambda a: (a.published, a.file))
 
 
@@ -566,7 +566,7 @@ def jsonld_for_day(story: Story, day: dt.date, language: str, page_url: str, *, 
         "url": page_url,
         "mainEntityOfPage": page_url,
         "citation": [_creative_work(a) for a in cited],
-        "about": [_schema_event(e) for e in sorted(story.events, key=lambda e: (e.type, e.id)) if e.date == day],
+        "about": [_schema_event(e) for e in sorted(story.events_on(day), key=lambda e: (e.type, e.id))],
     }
     if cited:
         # Data-derived like the feed's `updated`: the page changes when a newer article is cited.

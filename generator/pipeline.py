@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,7 +17,8 @@ from .i18n import Formatter, compile_catalogs, translations
 from .ingest import ingest_dir
 from .model import Problem, Story
 from .opendata import csv_tables, facts_json, facts_schema, jsonld_for_day
-from .render import render_site
+from .pagecache import PageCache, setup_key
+from .render import plan_pages, render_pages
 from .writer import write_pages
 
 if TYPE_CHECKING:
@@ -35,6 +37,7 @@ class BuildOptions:
     cache_dir: Path | None = None  # extraction cache; None: extract everything every time
     progress: Callable[[int, int], None] | None = None  # called as (done, total) while extracting
     directory_urls: bool = True  # False for a build browsed from file:// (pages as name.html)
+    page_cache: Path | None = None  # records of rendered pages; None: render every page every time
 
 
 @dataclass(frozen=True)
@@ -45,18 +48,35 @@ class BuildReport:
     written: int
     removed: int
     problems: tuple[Problem, ...]
+    timings: tuple[tuple[str, float], ...] = ()  # (stage, seconds), for benchmarks and debugging
+
+
+class _Stopwatch:
+    def __init__(self) -> None:
+        self.laps: dict[str, float] = {}
+        self._last = time.perf_counter()
+
+    def lap(self, stage: str) -> None:
+        now = time.perf_counter()
+        self.laps[stage] = self.laps.get(stage, 0.0) + now - self._last
+        self._last = now
 
 
 CORRECTIONS_FILE = "corrections.yaml"
 
 
-def load_story(seeds_dir: Path, cache_dir: Path | None = None, progress: Callable[[int, int], None] | None = None) -> Story:
+def load_story(seeds_dir: Path, cache_dir: Path | None = None, progress: Callable[[int, int], None] | None = None, watch: _Stopwatch | None = None) -> Story:
+    watch = watch or _Stopwatch()
     if not seeds_dir.is_dir():
         return consolidate([], [Problem(str(seeds_dir), "the seeds directory does not exist")])
     ingested = ingest_dir(seeds_dir)
     corrections, problems = load_corrections(seeds_dir / CORRECTIONS_FILE)
+    watch.lap("ingest")
     facts = extract_all(list(ingested.articles), cache_dir, progress=progress)
-    return consolidate(facts, (*ingested.problems, *problems), corrections)
+    watch.lap("extract")
+    story = consolidate(facts, (*ingested.problems, *problems), corrections)
+    watch.lap("consolidate")
+    return story
 
 
 FEED = "feed.xml"
@@ -75,31 +95,41 @@ def _jsonld(story: Story, language: str, site_url: str | None, catalog: NullTran
 
 
 def build(options: BuildOptions) -> BuildReport:
-    story = load_story(options.seeds_dir, options.cache_dir, options.progress)
+    watch = _Stopwatch()
+    story = load_story(options.seeds_dir, options.cache_dir, options.progress, watch)
     problems = list(story.problems)
     for catalog_problem in compile_catalogs(options.locales_dir, options.languages):
         problems.append(Problem(f"locales/{catalog_problem.language}", catalog_problem.message))
-    pages: dict[str, str] = {}
+    pages: dict[str, str | None] = {}
     default = options.languages[0]
     names = dict(options.site_names)
+    plans = plan_pages(story)
+    cache = PageCache(options.page_cache, options.content_dir) if options.page_cache else None
+    watch.lap("plan")
     for language in options.languages:
         catalog = translations(options.locales_dir, language)
-        rendered = render_site(
-            story,
-            language,
-            catalog,
-            options.templates_dir,
-            jsonld=_jsonld(story, language, options.site_url, catalog),
-            default_language=default,
-            has_feed=bool(options.site_url),
-            directory_urls=options.directory_urls,
-        )
+        jsonld = _jsonld(story, language, options.site_url, catalog)
+        watch.lap("json-ld")
+        has_feed = bool(options.site_url)
+        reuse = None
+        if cache is not None:
+            setup = setup_key(
+                options.templates_dir, options.locales_dir, language, default_language=default, has_feed=has_feed, directory_urls=options.directory_urls
+            )
+            reuse = cache.for_language(language, setup, jsonld)
+        rendered = render_pages(story, plans, language, catalog, options.templates_dir, None, jsonld, default, has_feed, options.directory_urls, reuse=reuse)
         pages.update({f"{language}/{rel}": text for rel, text in rendered.items()})
+        watch.lap("render")
         if options.site_url:
             pages[f"{language}/{FEED}"] = atom_feed(story, language, catalog, options.site_url, FEED, title=names.get(language))
+            watch.lap("feeds")
     # Open data is language-neutral: one copy, in the default language's tree (the site root).
     pages[f"{default}/{DATA_DIR}/facts.json"] = facts_json(story)
     pages[f"{default}/{DATA_DIR}/facts.schema.json"] = facts_schema()
     pages.update({f"{default}/{DATA_DIR}/{name}": text for name, text in csv_tables(story).items()})
+    watch.lap("open data")
     report = write_pages(options.content_dir, pages)
-    return BuildReport(story, len(story.articles), len(pages), report.written, report.removed, (*problems, *report.problems))
+    if cache is not None:
+        cache.save()
+    watch.lap("write")
+    return BuildReport(story, len(story.articles), len(pages), report.written, report.removed, (*problems, *report.problems), tuple(watch.laps.items()))

@@ -44,6 +44,8 @@ class BriefingsConfig(base.Config):
     """Write one search index per language (static-i18n merges them by default)."""
     cache_dir = c.Type(str, default=".cache/extract")
     """Extraction cache (safe to delete); an empty value turns it off."""
+    page_cache = c.Type(str, default=".cache/pages.json")
+    """Records of rendered pages, so a rebuild renders only pages whose inputs changed (safe to delete); empty turns it off."""
 
 
 class BriefingsPlugin(BasePlugin[BriefingsConfig]):
@@ -77,6 +79,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             site_url=config.site_url or None,
             site_names=_site_names(config, self._languages),
             cache_dir=(root / self.config.cache_dir) if self.config.cache_dir else None,
+            page_cache=(root / self.config.page_cache) if self.config.page_cache else None,
             directory_urls=bool(config.use_directory_urls) and not self._offline,
         )
         if not options.templates_dir.is_dir():

@@ -12,9 +12,11 @@ discrepancy; then one quote. At most five lines.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import datetime as dt
 import hashlib
+import pickle
 import re
 import unicodedata
 from collections import defaultdict
@@ -28,7 +30,7 @@ from babel.support import NullTranslations
 from . import chart, langdetect, mdsafe
 from .gazetteer import Gazetteer, default
 from .i18n import Formatter
-from .model import STATUSES, Article, Citation, Claim, DatedFact, Discrepancy, Quantity, Quote, Story, StoryEvent
+from .model import STATUSES, Article, Citation, Claim, DatedFact, Discrepancy, Quantity, Quote, SourceGroup, Story, StoryEvent
 
 RECENT_EVENTS = 10
 TAKEAWAYS = 5
@@ -152,76 +154,92 @@ def takeaways(events: list[StoryEvent], figures: list[DatedFact], quotes: list[D
     return lines[:TAKEAWAYS]
 
 
-def render_site(
-    story: Story,
-    language: str,
-    translations: NullTranslations,
-    templates_dir: Path,
-    gazetteer: Gazetteer | None = None,
-    jsonld: dict[dt.date, str] | None = None,
-    default_language: str = "en",
-    has_feed: bool = False,
-    directory_urls: bool = True,
-) -> dict[str, str]:
-    env = environment(templates_dir)
-    env.install_gettext_translations(translations, newstyle=True)  # type: ignore[attr-defined]
-    fmt = Formatter(language)
-    gaz = gazetteer or default()
-    by_date_events: dict[dt.date, list[StoryEvent]] = defaultdict(list)
-    for event in story.events:
-        by_date_events[event.date].append(event)
-    by_date_facts: dict[dt.date, list[DatedFact]] = defaultdict(list)
-    for fact in story.facts:
-        by_date_facts[fact.date].append(fact)
+@dataclass(frozen=True)
+class PagePlan:
+    """One page to render: its path, template and data (story objects, the same in every language).
+
+    The data holds no sets and no functions, so its pickle is the same from run to run and
+    can serve as the page's fingerprint (see pagecache.py).
+    """
+
+    path: str
+    template: str  # a template name, or "" for the chart (drawn in Python)
+    data: dict[str, Any]
+    day: dt.date | None = None  # dated pages: the day (its JSON-LD is per language)
+
+
+class Lookups:
+    """Story-wide lookups the templates make, recorded page by page.
+
+    A page's text depends on its own data and on these answers (a source's anchor, whether
+    a name has an entity page, an article's copies); the page cache stores the answers and
+    reuses a page only while they stay the same. Every story-wide value a template can reach
+    must go through here.
+    """
+
+    def __init__(self, story: Story) -> None:
+        self.story = story
+        self.slugs = source_slugs(story.articles)
+        self.known = {name for name, _ in (*story.actors, *story.places)} | {f.citation.speaker for f in story.facts if f.citation.speaker}
+        self.deps: dict[str, Any] | None = None
+        self._group_digests: dict[str, str] = {}
+
+    def answer(self, kind: str, key: str) -> Any:
+        if kind == "slug":
+            return self.slugs.get(key)
+        if kind == "known":
+            return key in self.known
+        if kind == "group":
+            group = self.story.group_of_file(key)
+            if group is None:
+                return None
+            if group.id not in self._group_digests:
+                self._group_digests[group.id] = hashlib.blake2b(pickle.dumps(group, protocol=5), digest_size=16).hexdigest()
+            return self._group_digests[group.id]
+        raise KeyError(kind)
+
+    def _note(self, kind: str, key: str) -> None:
+        if self.deps is not None:
+            self.deps[f"{kind}:{key}"] = self.answer(kind, key)
+
+    def slug(self, article: Article) -> str:
+        self._note("slug", article.file)
+        return self.slugs[article.file]
+
+    def is_known(self, name: str) -> bool:
+        self._note("known", name)
+        return name in self.known
+
+    def group_of(self, article: Article) -> SourceGroup | None:
+        self._note("group", article.file)
+        return self.story.group_of(article)
+
+
+def plan_pages(story: Story) -> list[PagePlan]:
+    """Every page of the site with its data; rendering it in a language is a separate step."""
     by_date_discrepancies: dict[dt.date, list[Discrepancy]] = defaultdict(list)
     for disc in story.discrepancies:
         by_date_discrepancies[disc.date].append(disc)
-    days = sorted(set(by_date_events) | set(by_date_facts), reverse=True)
-    slugs = source_slugs(story.articles)
-    known_entities = {name for name, _ in (*story.actors, *story.places)} | {f.citation.speaker for f in story.facts if f.citation.speaker}
-    common: dict[str, Any] = {
-        "lang": language,
-        "fmt": fmt,
-        "name": lambda n: _name(gaz, n, language),
-        "names": lambda ns: ", ".join(_name(gaz, n, language) for n in ns),
-        "entity_link": lambda n, prefix: (
-            f"[{_name(gaz, n, language)}]({prefix}entities/{entity_slug(n)}.md)" if n in known_entities else _name(gaz, n, language)
-        ),
-        "plain_name": lambda n: gaz.label(n, language) if n else "",
-        "source_slug": lambda article: slugs[article.file],
-        # Articles are grouped in one page per month of publication (a page per article per
-        # language does not scale); each has its own anchor there.
-        "source_href": lambda article, prefix: f"{prefix}sources/{article.published:%Y-%m}.md#{slugs[article.file]}",
-        "group_of": story.group_of,
-        "chart_file": chart.FILE_NAME,
-        "default_language": default_language,
-        "source_facts": SOURCE_FACTS,
-        "has_feed": has_feed,
-        # Plain HTML links (to the data files) need the page's depth: figures.md is
-        # figures/index.html with directory URLs and figures.html without (file:// builds).
-        "directory_urls": directory_urls,
-    }
-    pages: dict[str, str] = {}
+    days = sorted({e.date for e in story.events} | {f.date for f in story.facts}, reverse=True)
+    plans: list[PagePlan] = []
     timeline = sorted(story.events, key=lambda e: (e.date, e.type), reverse=True)
+    stages = _Stages(story.events)
     for day in days:
-        facts = fold_copies(by_date_facts.get(day, []), story)
-        events = by_date_events.get(day, [])
-        context = {
-            **common,
+        facts = fold_copies(list(story.facts_on(day)), story)
+        events = list(story.events_on(day))
+        data: dict[str, Any] = {
             "day": day,
             "events": events,
             "figures": [f for f in facts if isinstance(f.fact, Quantity)],
             "quotes": [f for f in facts if isinstance(f.fact, Quote)],
             "claims": [f for f in facts if isinstance(f.fact, Claim)],
             "discrepancies": [dataclasses.replace(d, figures=tuple(fold_copies(list(d.figures), story))) for d in by_date_discrepancies.get(day, [])],
-            "earlier": _earlier(events, story.events, day),
-            "later": _later(events, story.events, day),
-            "notes": Footnotes(),
-            "jsonld": (jsonld or {}).get(day),
+            "earlier": _earlier(events, stages, day),
+            "later": _later(events, stages, day),
         }
-        context["sources"] = _sources_of(context, story)
-        context["takeaways"] = takeaways(context["events"], context["figures"], context["quotes"], context["discrepancies"])
-        pages[f"briefings/{day.isoformat()}.md"] = env.get_template("briefing.md.j2").render(context)
+        data["sources"] = _sources_of(data, story)
+        data["takeaways"] = takeaways(data["events"], data["figures"], data["quotes"], data["discrepancies"])
+        plans.append(PagePlan(f"briefings/{day.isoformat()}.md", "briefing.md.j2", data, day))
     facts_by_article: dict[str, list[DatedFact]] = defaultdict(list)
     for fact in story.facts:
         facts_by_article[fact.citation.article.file].append(fact)
@@ -235,57 +253,153 @@ def render_site(
         by_month[article.published.replace(day=1)].append(article)
     for month, month_articles in sorted(by_month.items()):
         entries = [(a, events_by_article[a.file], facts_by_article[a.file]) for a in sorted(month_articles, key=lambda a: (a.published, a.file))]
-        pages[f"sources/{month:%Y-%m}.md"] = env.get_template("sources.md.j2").render({**common, "month": month, "entries": entries})
-    pages["sources/index.md"] = env.get_template("sources_index.md.j2").render(
-        {**common, "months": [(month, len(items)) for month, items in sorted(by_month.items(), reverse=True)]}
-    )
-    pages.update(_entity_pages(env, common, story, known_entities))
+        plans.append(PagePlan(f"sources/{month:%Y-%m}.md", "sources.md.j2", {"month": month, "entries": entries}))
+    months = [(month, len(items)) for month, items in sorted(by_month.items(), reverse=True)]
+    plans.append(PagePlan("sources/index.md", "sources_index.md.j2", {"months": months}))
+    plans.extend(_entity_plans(story))
     figures = fold_copies([f for f in story.facts if isinstance(f.fact, Quantity)], story)
     ledger = sorted(figures, key=lambda f: (f.date, f.id), reverse=True)
-    pages["figures.md"] = env.get_template("figures.md.j2").render({**common, "figures": ledger[:LEDGER_ROWS], "total": len(ledger), "notes": Footnotes()})
-    pages[chart.FILE_NAME] = chart.svg(figures, fmt, translations)
+    plans.append(PagePlan("figures.md", "figures.md.j2", {"figures": ledger[:LEDGER_ROWS], "total": len(ledger)}))
+    plans.append(PagePlan(chart.FILE_NAME, "", {"figures": figures}))
     newest_first = list(reversed(story.discrepancies))
-    pages["discrepancies.md"] = env.get_template("discrepancies.md.j2").render(
-        {**common, "discrepancies": newest_first[:DISCREPANCY_ROWS], "total": len(newest_first), "notes": Footnotes()}
-    )
+    plans.append(PagePlan("discrepancies.md", "discrepancies.md.j2", {"discrepancies": newest_first[:DISCREPANCY_ROWS], "total": len(newest_first)}))
     notes_language = langdetect.detect(" ".join(c.note for c in story.corrections)) if story.corrections else "en"
-    pages["corrections.md"] = env.get_template("corrections.md.j2").render({**common, "corrections": story.corrections, "editor_language": notes_language})
-    pages["timeline.md"] = env.get_template("timeline.md.j2").render({**common, "events": timeline})
+    plans.append(PagePlan("corrections.md", "corrections.md.j2", {"corrections": story.corrections, "editor_language": notes_language}))
+    plans.append(PagePlan("timeline.md", "timeline.md.j2", {"events": timeline}))
     latest = days[0] if days else None
-    pages["index.md"] = env.get_template("home.md.j2").render(
-        {
-            **common,
-            "latest": latest,
-            "latest_events": by_date_events.get(latest, []) if latest else [],
-            "recent": timeline[:RECENT_EVENTS],
-            "article_count": len(story.articles),
-            "source_count": len(story.sources),
-            "discrepancy_count": len(story.discrepancies),
-            "days": days,
-        }
-    )
+    home = {
+        "latest": latest,
+        "latest_events": list(story.events_on(latest)) if latest else [],
+        "recent": timeline[:RECENT_EVENTS],
+        "article_count": len(story.articles),
+        "source_count": len(story.sources),
+        "discrepancy_count": len(story.discrepancies),
+        "days": days,
+    }
+    plans.append(PagePlan("index.md", "home.md.j2", home))
+    return plans
+
+
+class PageReuse:
+    """What the page cache offers rendering: whether a page can be kept as it is on disk."""
+
+    def keep(self, path: str, plan: PagePlan, lookups: Lookups) -> bool:
+        return False
+
+    def rendered(self, path: str, plan: PagePlan, deps: dict[str, Any]) -> None:
+        pass
+
+
+def render_site(
+    story: Story,
+    language: str,
+    translations: NullTranslations,
+    templates_dir: Path,
+    gazetteer: Gazetteer | None = None,
+    jsonld: dict[dt.date, str] | None = None,
+    default_language: str = "en",
+    has_feed: bool = False,
+    directory_urls: bool = True,
+) -> dict[str, str]:
+    """{path: Markdown} of every page in one language."""
+    pages = render_pages(story, plan_pages(story), language, translations, templates_dir, gazetteer, jsonld, default_language, has_feed, directory_urls)
+    return {path: text for path, text in pages.items() if text is not None}
+
+
+def render_pages(
+    story: Story,
+    plans: list[PagePlan],
+    language: str,
+    translations: NullTranslations,
+    templates_dir: Path,
+    gazetteer: Gazetteer | None = None,
+    jsonld: dict[dt.date, str] | None = None,
+    default_language: str = "en",
+    has_feed: bool = False,
+    directory_urls: bool = True,
+    reuse: PageReuse | None = None,
+) -> dict[str, str | None]:
+    """{path: Markdown} of the planned pages in one language; None for a page `reuse` keeps."""
+    env = environment(templates_dir)
+    env.install_gettext_translations(translations, newstyle=True)  # type: ignore[attr-defined]
+    fmt = Formatter(language)
+    gaz = gazetteer or default()
+    lookups = Lookups(story)
+    common: dict[str, Any] = {
+        "lang": language,
+        "fmt": fmt,
+        "name": lambda n: _name(gaz, n, language),
+        "names": lambda ns: ", ".join(_name(gaz, n, language) for n in ns),
+        "entity_link": lambda n, prefix: (
+            f"[{_name(gaz, n, language)}]({prefix}entities/{entity_slug(n)}.md)" if lookups.is_known(n) else _name(gaz, n, language)
+        ),
+        "plain_name": lambda n: gaz.label(n, language) if n else "",
+        "source_slug": lookups.slug,
+        # Articles are grouped in one page per month of publication (a page per article per
+        # language does not scale); each has its own anchor there.
+        "source_href": lambda article, prefix: f"{prefix}sources/{article.published:%Y-%m}.md#{lookups.slug(article)}",
+        "group_of": lookups.group_of,
+        "entity_slug": entity_slug,
+        "chart_file": chart.FILE_NAME,
+        "default_language": default_language,
+        "source_facts": SOURCE_FACTS,
+        "has_feed": has_feed,
+        # Plain HTML links (to the data files) need the page's depth: figures.md is
+        # figures/index.html with directory URLs and figures.html without (file:// builds).
+        "directory_urls": directory_urls,
+    }
+    pages: dict[str, str | None] = {}
+    for plan in plans:
+        if reuse is not None and reuse.keep(plan.path, plan, lookups):
+            pages[plan.path] = None
+            continue
+        lookups.deps = {}
+        if not plan.template:
+            pages[plan.path] = chart.svg(plan.data["figures"], fmt, translations)
+        else:
+            context = {**common, **plan.data, "notes": Footnotes(), "jsonld": (jsonld or {}).get(plan.day) if plan.day else None}
+            pages[plan.path] = env.get_template(plan.template).render(context)
+        if reuse is not None:
+            reuse.rendered(plan.path, plan, lookups.deps)
+        lookups.deps = None
     return pages
 
 
-def _earlier(events: list[StoryEvent], all_events: tuple[StoryEvent, ...], day: dt.date) -> list[StoryEvent]:
+class _Stages:
+    """Events by type in date order, to find the stage before or after a day by bisection."""
+
+    def __init__(self, events: tuple[StoryEvent, ...]) -> None:
+        self.by_type: dict[str, list[StoryEvent]] = defaultdict(list)
+        for event in sorted(events, key=lambda e: e.date):
+            self.by_type[event.type].append(event)
+        self.dates = {kind: [e.date for e in found] for kind, found in self.by_type.items()}
+
+    def last_before(self, kind: str, day: dt.date) -> StoryEvent | None:
+        index = bisect.bisect_left(self.dates.get(kind, []), day)
+        return self.by_type[kind][index - 1] if index else None
+
+    def first_after(self, kind: str, day: dt.date) -> StoryEvent | None:
+        dates = self.dates.get(kind, [])
+        index = bisect.bisect_right(dates, day)
+        return self.by_type[kind][index] if index < len(dates) else None
+
+
+def _earlier(events: list[StoryEvent], stages: _Stages, day: dt.date) -> list[StoryEvent]:
     """The previous stage of each of the day's events, and the last talks round before it."""
     found: list[StoryEvent] = []
     for event in events:
-        before = [e for e in all_events if e.date < day]
-        same = [e for e in before if e.type == event.type]
-        talks = [e for e in before if e.type == "talks"]
-        for candidate in (same[-1] if same else None, talks[-1] if talks else None):
+        for candidate in (stages.last_before(event.type, day), stages.last_before("talks", day)):
             if candidate and candidate not in found:
                 found.append(candidate)
     return sorted(found, key=lambda e: (e.date, e.type), reverse=True)
 
 
-def _later(events: list[StoryEvent], all_events: tuple[StoryEvent, ...], day: dt.date) -> list[StoryEvent]:
+def _later(events: list[StoryEvent], stages: _Stages, day: dt.date) -> list[StoryEvent]:
     found: list[StoryEvent] = []
     for event in events:
-        after = [e for e in all_events if e.date > day and e.type == event.type]
-        if after and after[0] not in found:
-            found.append(after[0])
+        after = stages.first_after(event.type, day)
+        if after and after not in found:
+            found.append(after)
     return sorted(found, key=lambda e: (e.date, e.type))
 
 
@@ -305,35 +419,42 @@ def _sources_of(context: dict[str, Any], story: Story) -> list[tuple[Article, li
     return [(members[0], members[1:]) for members in grouped.values()]
 
 
-def _entity_pages(env: jinja2.Environment, common: dict[str, Any], story: Story, known: set[str]) -> dict[str, str]:
+def _entity_plans(story: Story) -> list[PagePlan]:
     gaz: Gazetteer = default()
     mentions = dict(story.actors) | dict(story.places)
-    pages: dict[str, str] = {}
+    known = {name for name, _ in (*story.actors, *story.places)} | {f.citation.speaker for f in story.facts if f.citation.speaker}
+    plans: list[PagePlan] = []
     entries = []
+    by_speaker: dict[str, list[DatedFact]] = defaultdict(list)
+    for fact in story.facts:
+        if fact.citation.speaker:
+            by_speaker[fact.citation.speaker].append(fact)
+    events_of: dict[str, list[StoryEvent]] = defaultdict(list)
+    for event in story.events:
+        for involved in dict.fromkeys((event.place, *event.claimed_by)):
+            if involved:
+                events_of[involved].append(event)
+    article_of = {a.file: a for a in story.articles}
     for name in sorted(known):
         entity = gaz.get(name)
-        said = sorted((f for f in story.facts if f.citation.speaker == name), key=lambda f: (f.date, f.id), reverse=True)
+        said = sorted(by_speaker.get(name, ()), key=lambda f: (f.date, f.id), reverse=True)
         earlier: dict[dt.date, int] = defaultdict(int)
         for f in said[ENTITY_STATEMENTS:]:
             earlier[f.date] += 1
-        events = [e for e in story.events if e.place == name or name in e.claimed_by]
-        files = mentions.get(name, ())
-        articles = sorted((a for a in story.articles if a.file in files), key=lambda a: (a.published, a.file), reverse=True)
+        events = events_of.get(name, [])
+        articles = sorted((article_of[f] for f in dict.fromkeys(mentions.get(name, ())) if f in article_of), key=lambda a: (a.published, a.file), reverse=True)
         kind = entity.kind if entity else "unknown"
         entries.append((name, kind))
-        pages[f"entities/{entity_slug(name)}.md"] = env.get_template("entity.md.j2").render(
-            {
-                **common,
-                "entity_name": name,
-                "entity": entity,
-                "kind": kind,
-                "statements": said[:ENTITY_STATEMENTS],
-                "earlier_statements": sorted(earlier.items(), reverse=True),
-                "entity_events": sorted(events, key=lambda e: e.date, reverse=True),
-                "articles": articles[:ENTITY_ARTICLES],
-                "more_articles": max(0, len(articles) - ENTITY_ARTICLES),
-                "notes": Footnotes(),
-            }
-        )
-    pages["entities/index.md"] = env.get_template("entities.md.j2").render({**common, "entries": entries, "entity_slug": entity_slug})
-    return pages
+        data = {
+            "entity_name": name,
+            "entity": entity,
+            "kind": kind,
+            "statements": said[:ENTITY_STATEMENTS],
+            "earlier_statements": sorted(earlier.items(), reverse=True),
+            "entity_events": sorted(events, key=lambda e: e.date, reverse=True),
+            "articles": articles[:ENTITY_ARTICLES],
+            "more_articles": max(0, len(articles) - ENTITY_ARTICLES),
+        }
+        plans.append(PagePlan(f"entities/{entity_slug(name)}.md", "entity.md.j2", data))
+    plans.append(PagePlan("entities/index.md", "entities.md.j2", {"entries": entries}))
+    return plans

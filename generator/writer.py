@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -52,7 +53,9 @@ def atomic_write(path: Path, data: bytes) -> None:
         raise
 
 
-def write_pages(content_dir: Path, pages: dict[str, str]) -> WriteReport:
+def write_pages(content_dir: Path, pages: Mapping[str, str | None]) -> WriteReport:
+    """Write `pages` ({path: text}); a None text keeps the generator's file as it is on disk
+    (the page cache vouched for it)."""
     previous = _read_manifest(content_dir)
     written = unchanged = removed = 0
     problems: list[Problem] = []
@@ -62,7 +65,15 @@ def write_pages(content_dir: Path, pages: dict[str, str]) -> WriteReport:
             problems.append(Problem(rel, "refused to write a generated page outside the content directory"))
             continue
         target = content_dir / rel
-        data = pages[rel].encode("utf-8")
+        text = pages[rel]
+        if text is None:
+            if rel in previous and target.is_file():
+                unchanged += 1
+                owned.add(rel)
+            else:
+                problems.append(Problem(f"{content_dir.name}/{rel}", "a hand-written file is in the way of a generated page; it was left as it is (rename it)"))
+            continue
+        data = text.encode("utf-8")
         if target.exists():
             if target.read_bytes() == data:
                 unchanged += 1

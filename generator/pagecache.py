@@ -1,0 +1,172 @@
+"""Reuse rendered pages whose inputs did not change (a rebuild after adding one article).
+
+A page is kept as it is on disk when all of these are as they were when it was last written:
+
+- its data: the pickle of its `PagePlan` (story objects only, no sets or functions);
+- the rendering setup: template files, the language's catalog, the gazetteer data, the
+  rendering code, the options that change links (see `setup_key`);
+- its JSON-LD (dated pages);
+- every story-wide lookup it made while rendering (`render.Lookups`): source anchors,
+  whether a name has an entity page, an article's copies;
+- the file itself: same size and modification time as after the last write (a page someone
+  edited or deleted is rendered again).
+
+Anything missing, unreadable or from another version means "render it": a cold, corrupt or
+deleted cache costs time, never correctness.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import io
+import json
+import os
+import pickle
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from .lexicon import data_fingerprint
+from .model import Article, DatedFact, StoryEvent
+from .render import Lookups, PagePlan, PageReuse
+from .writer import atomic_write
+
+FORMAT = 1
+RENDERING_MODULES = ("render", "mdsafe", "i18n", "chart", "model", "gazetteer", "langdetect", "pagecache")
+
+
+def _digest(*parts: bytes) -> str:
+    digest = hashlib.blake2b(digest_size=20)
+    for part in parts:
+        digest.update(len(part).to_bytes(8, "big"))
+        digest.update(part)
+    return digest.hexdigest()
+
+
+def setup_key(templates_dir: Path, locales_dir: Path, language: str, **options: object) -> str:
+    """Everything besides a page's own data that shapes its text in `language`."""
+    here = Path(__file__).parent
+    parts = [str(FORMAT).encode(), data_fingerprint().encode(), metadata.version("jinja2").encode(), metadata.version("babel").encode()]
+    parts += [(here / f"{name}.py").read_bytes() for name in RENDERING_MODULES]
+    for path in sorted(p for p in templates_dir.rglob("*") if p.is_file()):
+        parts += [path.relative_to(templates_dir).as_posix().encode(), path.read_bytes()]
+    catalog = locales_dir / language / "LC_MESSAGES" / "messages.po"
+    parts.append(catalog.read_bytes() if catalog.is_file() else b"")
+    parts.append(json.dumps({"language": language, **options}, sort_keys=True, default=str).encode())
+    return _digest(*parts)
+
+
+class _ValuePickler(pickle.Pickler):
+    """A pickle that depends on values only, for fingerprints.
+
+    Without the memo an object reached twice is written twice, so equal data gives equal
+    bytes however its objects are shared (freshly extracted facts share strings that facts
+    read back from the cache do not). Articles, facts and events recur across pages (and an
+    article across a page): each is written as the digest of its own fields, computed once
+    per build. A dispatch table entry, so the pickler calls into Python for those only.
+    """
+
+    def __init__(self, buffer: io.BytesIO, digests: dict[int, tuple[object, str]]) -> None:
+        super().__init__(buffer, protocol=5)
+        self.fast = True  # no memo (the data has no cycles)
+        self.dispatch_table = {kind: self._by_digest for kind in (Article, DatedFact, StoryEvent)}
+        self.digests = digests
+
+    def _by_digest(self, obj: Any) -> tuple[Any, tuple[str]]:
+        found = self.digests.get(id(obj))
+        if found is None:
+            buffer = io.BytesIO()
+            _ValuePickler(buffer, self.digests).dump((type(obj).__name__, [getattr(obj, f.name) for f in dataclasses.fields(obj)]))
+            # The object is kept with its digest, so its id cannot be reused by another object.
+            found = self.digests[id(obj)] = (obj, _digest(buffer.getvalue()))
+        return _ref, (found[1],)
+
+
+def _ref(digest: str) -> str:
+    return digest  # never called: these pickles are only hashed, not loaded
+
+
+class PageCache:
+    """The rendered-page records of one content directory, kept in one JSON file."""
+
+    def __init__(self, file: Path, content_dir: Path) -> None:
+        self.file = file
+        self.content_dir = content_dir
+        self.entries = self._load()
+        self.pending: dict[str, tuple[str, dict[str, Any]]] = {}
+        self._plan_digests: dict[int, str] = {}
+        self._object_digests: dict[int, tuple[object, str]] = {}
+
+    def _load(self) -> dict[str, list[Any]]:
+        try:
+            data = json.loads(self.file.read_text(encoding="utf-8"))
+            if data.get("format") == FORMAT and data.get("content_dir") == str(self.content_dir.resolve()):
+                return {str(k): v for k, v in data["pages"].items() if isinstance(v, list) and len(v) == 4}
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            pass
+        return {}
+
+    def plan_digest(self, plan: PagePlan) -> str:
+        # The plans are shared by every language: pickle each once.
+        found = self._plan_digests.get(id(plan))
+        if found is None:
+            buffer = io.BytesIO()
+            _ValuePickler(buffer, self._object_digests).dump(plan.data)
+            found = _digest(plan.path.encode(), plan.template.encode(), buffer.getvalue())
+            self._plan_digests[id(plan)] = found
+        return found
+
+    def for_language(self, language: str, setup: str, jsonld: dict[Any, str]) -> PageReuse:
+        return _LanguageReuse(self, language, setup, jsonld)
+
+    def save(self) -> None:
+        """Record the pages rendered or kept in this build, as they now are on disk."""
+        pages: dict[str, list[Any]] = {}
+        for rel, (key, deps) in sorted(self.pending.items()):
+            try:
+                stat = (self.content_dir / rel).stat()
+            except OSError:
+                continue
+            pages[rel] = [key, deps, stat.st_size, stat.st_mtime_ns]
+        payload = {"format": FORMAT, "content_dir": str(self.content_dir.resolve()), "pages": pages}
+        atomic_write(self.file, json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+
+
+class _LanguageReuse(PageReuse):
+    def __init__(self, cache: PageCache, language: str, setup: str, jsonld: dict[Any, str]) -> None:
+        self.cache = cache
+        self.language = language
+        self.setup = setup
+        self.jsonld = jsonld
+
+    def _key(self, plan: PagePlan) -> str:
+        ld = self.jsonld.get(plan.day, "") if plan.day else ""
+        return _digest(self.setup.encode(), self.cache.plan_digest(plan).encode(), ld.encode())
+
+    def keep(self, path: str, plan: PagePlan, lookups: Lookups) -> bool:
+        rel = f"{self.language}/{path}"
+        entry = self.cache.entries.get(rel)
+        if entry is None:
+            return False
+        key, deps, size, mtime_ns = entry
+        if key != self._key(plan) or not isinstance(deps, dict):
+            return False
+        try:
+            stat = os.stat(self.cache.content_dir / rel)
+        except OSError:
+            return False
+        if (stat.st_size, stat.st_mtime_ns) != (size, mtime_ns):
+            return False
+        for dep, answer in deps.items():
+            kind, _, name = dep.partition(":")
+            try:
+                if lookups.answer(kind, name) != answer:
+                    return False
+            except KeyError:
+                return False
+        self.cache.pending[rel] = (key, deps)
+        return True
+
+    def rendered(self, path: str, plan: PagePlan, deps: dict[str, Any]) -> None:
+        self.cache.pending[f"{self.language}/{path}"] = (self._key(plan), deps)

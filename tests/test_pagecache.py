@@ -1,0 +1,158 @@
+"""The page cache never changes the site: every build with it equals a build without it.
+
+Each test builds a project with the cache, changes something (an article added or removed,
+a template, a catalog, a generated page edited by hand, the cache file itself), builds
+again, and compares the content folder with a from-scratch build of the same inputs.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from generator.pipeline import BuildOptions, BuildReport, build
+
+from .conftest import ROOT, STORY_FIXTURES
+
+LANGUAGES = ("en", "uk", "ru")
+SITE_URL = "https://example.org/briefings/"
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    root = tmp_path / "project"
+    (root / "seeds").mkdir(parents=True)
+    for path in [*(ROOT / "seeds").iterdir(), *STORY_FIXTURES.glob("fx_*"), STORY_FIXTURES / "corrections.yaml"]:
+        shutil.copy2(path, root / "seeds" / path.name)
+    shutil.copytree(ROOT / "templates", root / "templates")
+    shutil.copytree(ROOT / "locales", root / "locales", ignore=shutil.ignore_patterns("*.mo"))
+    return root
+
+
+def _build(root: Path, content: str = "content", page_cache: bool = True) -> BuildReport:
+    return build(
+        BuildOptions(
+            seeds_dir=root / "seeds",
+            content_dir=root / content,
+            templates_dir=root / "templates",
+            locales_dir=root / "locales",
+            languages=LANGUAGES,
+            site_url=SITE_URL,
+            cache_dir=root / ".cache" / "extract",
+            page_cache=(root / ".cache" / "pages.json") if page_cache else None,
+        )
+    )
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file() and p.name != ".generated.json"}
+
+
+def _assert_same_as_fresh(root: Path) -> None:
+    _build(root, content="fresh", page_cache=False)
+    cached, fresh = _tree(root / "content"), _tree(root / "fresh")
+    assert cached.keys() == fresh.keys()
+    different = [path for path in cached if cached[path] != fresh[path]]
+    assert not different, different[:10]
+    shutil.rmtree(root / "fresh")
+
+
+def test_a_rebuild_with_no_change_renders_nothing(project: Path) -> None:
+    _build(project)
+    again = _build(project)
+    assert again.written == 0
+    _assert_same_as_fresh(project)
+
+
+def _add_article(root: Path) -> None:
+    (root / "seeds" / "zz_new.md").write_text(
+        "---\ntitle: A new exchange\nsource: Test Wire\npublished: 2025-06-26\nlanguage: en\n---\n"
+        "On June 26, Ukraine and Russia exchanged 150 prisoners of war, Volodymyr Zelensky said.\n",
+        encoding="utf-8",
+    )
+
+
+def _add_late_copy(root: Path) -> None:
+    """A July copy of a June wire story: the June pages' own data stay the same, but the
+    June article now has one more copy (a story-wide lookup the page cache must notice)."""
+    body = (root / "seeds" / "fx_a_globalwire.txt").read_text(encoding="utf-8")
+    (root / "seeds" / "zz_copy.txt").write_text(body, encoding="utf-8")
+    (root / "seeds" / "zz_copy.meta.yaml").write_text(
+        "title: Prisoner swap, again\nsource: Evening Dispatch\npublished: 2025-07-02\nlanguage: en\nsyndicated_from: Global Wire\n", encoding="utf-8"
+    )
+
+
+def _add_article_taking_a_slug(root: Path) -> None:
+    """An unrelated article whose name sorts first and differs only in case takes the plain
+    anchor, so fx_a's anchor changes on pages whose own data did not change."""
+    (root / "seeds" / "FX_A_GLOBALWIRE.md").write_text(
+        "---\ntitle: Weather\nsource: Test Wire\npublished: 2025-03-02\nlanguage: en\n---\nIt rained in the morning.\n", encoding="utf-8"
+    )
+
+
+def _remove_article(root: Path) -> None:
+    for path in (root / "seeds").glob("fx_b_dailyrelay.*"):
+        path.unlink()
+
+
+def _edit_template(root: Path) -> None:
+    path = root / "templates" / "briefing.md.j2"
+    path.write_text(path.read_text(encoding="utf-8").replace("## ", "## · ", 1), encoding="utf-8")
+
+
+def _edit_catalog(root: Path) -> None:
+    path = root / "locales" / "uk" / "LC_MESSAGES" / "messages.po"
+    text = path.read_text(encoding="utf-8")
+    assert 'msgstr "Головне"' in text
+    path.write_text(text.replace('msgstr "Головне"', 'msgstr "Ключові висновки"'), encoding="utf-8")
+
+
+def _edit_generated_page(root: Path) -> None:
+    page = next((root / "content" / "en" / "briefings").glob("*.md"))
+    page.write_text("edited by hand\n", encoding="utf-8")
+
+
+def _delete_generated_page(root: Path) -> None:
+    next((root / "content" / "uk" / "briefings").glob("*.md")).unlink()
+
+
+def _corrupt_cache(root: Path) -> None:
+    (root / ".cache" / "pages.json").write_bytes(b'{"format": 1, "pages": {"en/index.md": [1, 2]')
+
+
+def _delete_cache(root: Path) -> None:
+    (root / ".cache" / "pages.json").unlink()
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        _add_article,
+        _add_late_copy,
+        _add_article_taking_a_slug,
+        _remove_article,
+        _edit_template,
+        _edit_catalog,
+        _edit_generated_page,
+        _delete_generated_page,
+        _corrupt_cache,
+        _delete_cache,
+    ],
+)
+def test_after_a_change_the_cached_build_equals_a_fresh_one(project: Path, change: Callable[[Path], None]) -> None:
+    _build(project)
+    change(project)
+    report = _build(project)
+    assert not [p for p in report.problems if "hand-written" in p.message]
+    _assert_same_as_fresh(project)
+
+
+def test_adding_an_article_rewrites_only_the_pages_it_touches(project: Path) -> None:
+    first = _build(project)
+    _add_article(project)
+    second = _build(project)
+    assert 0 < second.written < first.written / 2
+    assert (project / "content" / "en" / "briefings" / "2025-06-26.md").is_file()
