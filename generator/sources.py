@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 from .model import Article, SourceGroup
@@ -18,6 +18,7 @@ from .model import Article, SourceGroup
 SHINGLE = 5
 SAMPLE_MOD = 4  # index one shingle in four: enough to find copies, cheap on thousands of articles
 CONTAINMENT = 0.6  # share of the shorter article's shingles found in the longer one
+CANDIDATE_SHARE = 0.5  # a pair is compared when its samples share half the overlap that containment needs
 
 
 def _shingles(body: str) -> set[int]:
@@ -59,14 +60,18 @@ def group_sources(articles: Sequence[Article]) -> tuple[SourceGroup, ...]:
                 by_wire[key] = i
             reasons[i] = "syndicated"
     shingles = [_shingles(a.body) for a in ordered]
+    sampled = [[h for h in sh if h % SAMPLE_MOD == 0] for sh in shingles]
     index: dict[int, list[int]] = defaultdict(list)
-    for i, sh in enumerate(shingles):
-        candidates: set[int] = set()
-        for h in sh:
-            if h % SAMPLE_MOD == 0:
-                candidates.update(index[h])
-                index[h].append(i)
-        for j in sorted(candidates):
+    for i, sample in enumerate(sampled):
+        shared: Counter[int] = Counter()
+        for h in sample:
+            shared.update(index[h])
+            index[h].append(i)
+        for j, count in sorted(shared.items()):
+            # Only pairs whose samples overlap enough can reach the containment: a story's
+            # stock phrases recur across many articles and would make every pair a candidate.
+            if count < CANDIDATE_SHARE * CONTAINMENT * min(len(sample), len(sampled[j])):
+                continue
             small, large = sorted((shingles[i], shingles[j]), key=len)
             if small and len(small & large) / len(small) >= CONTAINMENT:
                 uf.union(j, i)
