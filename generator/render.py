@@ -14,9 +14,11 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import functools
 import datetime as dt
 import hashlib
 import pickle
+import posixpath
 import re
 import unicodedata
 from collections import defaultdict
@@ -47,7 +49,9 @@ def environment(templates_dir: Path) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(templates_dir)),
         extensions=["jinja2.ext.i18n"],
-        autoescape=False,  # the output is Markdown; article text is escaped by the md filter
+        # Markdown templates escape article text with the md filter; HTML macro files
+        # (*.html.j2) are autoescaped, and what their macros return is safe markup.
+        autoescape=jinja2.select_autoescape(enabled_extensions=("html.j2",), default_for_string=False, default=False),
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
         trim_blocks=True,
@@ -61,17 +65,28 @@ def environment(templates_dir: Path) -> jinja2.Environment:
 
 @dataclass
 class Footnotes:
-    """Numbered citations of one page: one footnote per (article, evidence sentence)."""
+    """Numbered citations of one page: one footnote per (article, evidence sentence).
+
+    References and notes are written as HTML in the markup of Python-Markdown's footnotes
+    extension (the theme styles it): a busy day cites hundreds of sentences, and as a
+    raw HTML block (templates/_html.html.j2) the notes cost MkDocs a fraction of what
+    Markdown footnotes do, with their text escaped by Jinja's autoescape.
+    """
 
     items: list[Citation] = field(default_factory=list)
     index: dict[tuple[str, str], int] = field(default_factory=dict)
+    uses: dict[int, int] = field(default_factory=dict)
 
     def ref(self, citation: Citation) -> str:
         key = (citation.article.file, citation.evidence.sentence)
         if key not in self.index:
             self.items.append(citation)
             self.index[key] = len(self.items)
-        return f"[^{self.index[key]}]"
+        number = self.index[key]
+        self.uses[number] = self.uses.get(number, 0) + 1
+        use = self.uses[number]
+        anchor = f"fnref:{number}" if use == 1 else f"fnref{use}:{number}"  # ids stay unique, as in Python-Markdown
+        return f'<sup id="{anchor}"><a class="footnote-ref" href="#fn:{number}">{number}</a></sup>'
 
     def refs(self, citations: tuple[Citation, ...] | list[Citation]) -> str:
         return "".join(dict.fromkeys(self.ref(c) for c in citations))
@@ -108,6 +123,30 @@ def entity_slug(name: str) -> str:
         digest = hashlib.sha1(name.encode()).hexdigest()[:8]
         slug = f"{slug}-{digest}" if slug else f"entity-{digest}"
     return slug
+
+
+def page_url(path: str, directory_urls: bool) -> str:
+    """The URL MkDocs gives a generated page, relative to the language root."""
+    if not path.endswith(".md"):
+        return path
+    stem = path[:-3]
+    if not directory_urls:
+        return f"{stem}.html"
+    if stem == "index":
+        return ""
+    return f"{stem[:-5]}" if stem.endswith("/index") else f"{stem}/"
+
+
+def relative_url(source: str, target: str, directory_urls: bool) -> str:
+    """A link from page `source` to page `target` (paths of generated files, `#anchor` allowed),
+    for raw HTML, where MkDocs does not rewrite links."""
+    target, hash_mark, anchor = target.partition("#")
+    here, there = page_url(source, directory_urls), page_url(target, directory_urls)
+    base = here if here.endswith("/") or not here else posixpath.dirname(here)
+    url = posixpath.relpath(there or ".", base or ".")
+    if there.endswith("/") or not there:
+        url = "./" if url == "." else f"{url}/"
+    return f"{url}{hash_mark}{anchor}"
 
 
 def _name(gaz: Gazetteer, name: str | None, language: str) -> str:
@@ -357,7 +396,13 @@ def render_pages(
         if not plan.template:
             pages[plan.path] = chart.svg(plan.data["figures"], fmt, translations)
         else:
-            context = {**common, **plan.data, "notes": Footnotes(), "jsonld": (jsonld or {}).get(plan.day) if plan.day else None}
+            context = {
+                **common,
+                **plan.data,
+                "notes": Footnotes(),
+                "jsonld": (jsonld or {}).get(plan.day) if plan.day else None,
+                "href": functools.partial(relative_url, plan.path, directory_urls=directory_urls),
+            }
             pages[plan.path] = env.get_template(plan.template).render(context)
         if reuse is not None:
             reuse.rendered(plan.path, plan, lookups.deps)
