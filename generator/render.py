@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
-import functools
 import datetime as dt
+import functools
 import hashlib
 import pickle
 import posixpath
