@@ -28,6 +28,7 @@ from typing import Any
 
 import jinja2
 from babel.support import NullTranslations
+from markupsafe import Markup
 
 from . import chart, langdetect, mdsafe
 from .gazetteer import Gazetteer, default
@@ -86,10 +87,10 @@ class Footnotes:
         self.uses[number] = self.uses.get(number, 0) + 1
         use = self.uses[number]
         anchor = f"fnref:{number}" if use == 1 else f"fnref{use}:{number}"  # ids stay unique, as in Python-Markdown
-        return f'<sup id="{anchor}"><a class="footnote-ref" href="#fn:{number}">{number}</a></sup>'
+        return Markup(f'<sup id="{anchor}"><a class="footnote-ref" href="#fn:{number}">{number}</a></sup>')
 
     def refs(self, citations: tuple[Citation, ...] | list[Citation]) -> str:
-        return "".join(dict.fromkeys(self.ref(c) for c in citations))
+        return Markup("".join(dict.fromkeys(self.ref(c) for c in citations)))
 
 
 def source_slugs(articles: tuple[Article, ...]) -> dict[str, str]:
@@ -373,6 +374,8 @@ def render_pages(
             f"[{_name(gaz, n, language)}]({prefix}entities/{entity_slug(n)}.md)" if lookups.is_known(n) else _name(gaz, n, language)
         ),
         "plain_name": lambda n: gaz.label(n, language) if n else "",
+        "listed": lambda n: gaz.get(n) is not None,  # a gazetteer name (labelled in every language)
+        "entity_known": lookups.is_known,
         "source_slug": lookups.slug,
         # Articles are grouped in one page per month of publication (a page per article per
         # language does not scale); each has its own anchor there.
