@@ -32,7 +32,7 @@ from .model import Article, DatedFact, StoryEvent
 from .render import Lookups, PagePlan, PageReuse
 from .writer import atomic_write
 
-FORMAT = 1
+FORMAT = 2
 RENDERING_MODULES = ("render", "mdsafe", "i18n", "chart", "model", "gazetteer", "langdetect", "pagecache")
 
 
@@ -94,7 +94,7 @@ class PageCache:
         self.file = file
         self.content_dir = content_dir
         self.entries = self._load()
-        self.pending: dict[str, tuple[str, dict[str, Any]]] = {}
+        self.pending: dict[str, tuple[str, dict[str, Any], str]] = {}  # rel -> (key, lookups, plan digest)
         self._plan_digests: dict[int, str] = {}
         self._object_digests: dict[int, tuple[object, str]] = {}
 
@@ -102,7 +102,7 @@ class PageCache:
         try:
             data = json.loads(self.file.read_text(encoding="utf-8"))
             if data.get("format") == FORMAT and data.get("content_dir") == str(self.content_dir.resolve()):
-                return {str(k): v for k, v in data["pages"].items() if isinstance(v, list) and len(v) == 4}
+                return {str(k): v for k, v in data["pages"].items() if isinstance(v, list) and len(v) == 5}
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             pass
         return {}
@@ -117,18 +117,23 @@ class PageCache:
             self._plan_digests[id(plan)] = found
         return found
 
+    def may_keep(self, rel: str, plan: PagePlan) -> bool:
+        """A cheap first guess (the page's data only), to decide how much there is to render."""
+        entry = self.entries.get(rel)
+        return entry is not None and entry[4:5] == [self.plan_digest(plan)]
+
     def for_language(self, language: str, setup: str, jsonld: dict[Any, str]) -> PageReuse:
         return _LanguageReuse(self, language, setup, jsonld)
 
     def save(self) -> None:
         """Record the pages rendered or kept in this build, as they now are on disk."""
         pages: dict[str, list[Any]] = {}
-        for rel, (key, deps) in sorted(self.pending.items()):
+        for rel, (key, deps, data) in sorted(self.pending.items()):
             try:
                 stat = (self.content_dir / rel).stat()
             except OSError:
                 continue
-            pages[rel] = [key, deps, stat.st_size, stat.st_mtime_ns]
+            pages[rel] = [key, deps, stat.st_size, stat.st_mtime_ns, data]
         payload = {"format": FORMAT, "content_dir": str(self.content_dir.resolve()), "pages": pages}
         atomic_write(self.file, json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
 
@@ -149,7 +154,7 @@ class _LanguageReuse(PageReuse):
         entry = self.cache.entries.get(rel)
         if entry is None:
             return False
-        key, deps, size, mtime_ns = entry
+        key, deps, size, mtime_ns, _ = entry
         if key != self._key(plan) or not isinstance(deps, dict):
             return False
         try:
@@ -165,8 +170,8 @@ class _LanguageReuse(PageReuse):
                     return False
             except KeyError:
                 return False
-        self.cache.pending[rel] = (key, deps)
+        self.cache.pending[rel] = (key, deps, self.cache.plan_digest(plan))
         return True
 
     def rendered(self, path: str, plan: PagePlan, deps: dict[str, Any]) -> None:
-        self.cache.pending[f"{self.language}/{path}"] = (self._key(plan), deps)
+        self.cache.pending[f"{self.language}/{path}"] = (self._key(plan), deps, self.cache.plan_digest(plan))

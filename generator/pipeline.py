@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import multiprocessing
+import os
 import time
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .cache import extract_all
 from .consolidate import consolidate
@@ -18,7 +21,7 @@ from .ingest import ingest_dir
 from .model import Problem, Story
 from .opendata import csv_tables, facts_json, facts_schema, jsonld_for_day
 from .pagecache import PageCache, setup_key
-from .render import plan_pages, render_pages
+from .render import PagePlan, plan_pages, render_pages
 from .writer import write_pages
 
 if TYPE_CHECKING:
@@ -94,6 +97,56 @@ def _jsonld(story: Story, language: str, site_url: str | None, catalog: NullTran
     return out
 
 
+Rendered = tuple[dict[str, str | None], dict[str, tuple[str, dict[str, Any], str]]]
+PARALLEL_PAGES = 400  # below this many pages to render, starting worker processes costs more than it saves
+_shared: tuple[Story, list[PagePlan], BuildOptions, PageCache | None] | None = None  # for forked workers
+
+
+def _render_language(story: Story, plans: list[PagePlan], options: BuildOptions, cache: PageCache | None, language: str) -> Rendered:
+    """One language's pages and feed ({path under content/: text}), and its page-cache records."""
+    default = options.languages[0]
+    has_feed = bool(options.site_url)
+    catalog = translations(options.locales_dir, language)
+    jsonld = _jsonld(story, language, options.site_url, catalog)
+    reuse = None
+    if cache is not None:
+        setup = setup_key(
+            options.templates_dir, options.locales_dir, language, default_language=default, has_feed=has_feed, directory_urls=options.directory_urls
+        )
+        reuse = cache.for_language(language, setup, jsonld)
+    rendered = render_pages(story, plans, language, catalog, options.templates_dir, None, jsonld, default, has_feed, options.directory_urls, reuse=reuse)
+    pages = {f"{language}/{rel}": text for rel, text in rendered.items()}
+    if options.site_url:
+        title = dict(options.site_names).get(language)
+        pages[f"{language}/{FEED}"] = atom_feed(story, language, catalog, options.site_url, FEED, title=title)
+    pending = {rel: entry for rel, entry in cache.pending.items() if rel.startswith(f"{language}/")} if cache else {}
+    return pages, pending
+
+
+def _render_shared(language: str) -> Rendered:
+    assert _shared is not None
+    return _render_language(*_shared, language)
+
+
+def _render_all(story: Story, plans: list[PagePlan], options: BuildOptions, cache: PageCache | None) -> list[Rendered]:
+    """Every language, in worker processes when there is much to render and more than one core.
+
+    Workers are forked, so they share the story, the plans and the page cache's digests
+    without copying; only the rendered pages come back.
+    """
+    stale = sum(1 for plan in plans if cache is None or not cache.may_keep(f"{options.languages[0]}/{plan.path}", plan))
+    workers = min(len(options.languages), os.cpu_count() or 1)
+    if workers < 2 or stale * len(options.languages) < PARALLEL_PAGES or "fork" not in multiprocessing.get_all_start_methods():
+        return [_render_language(story, plans, options, cache, language) for language in options.languages]
+    global _shared
+    _shared = (story, plans, options, cache)
+    try:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            return list(pool.map(_render_shared, options.languages))
+    finally:
+        _shared = None
+
+
 def build(options: BuildOptions) -> BuildReport:
     watch = _Stopwatch()
     story = load_story(options.seeds_dir, options.cache_dir, options.progress, watch)
@@ -102,27 +155,14 @@ def build(options: BuildOptions) -> BuildReport:
         problems.append(Problem(f"locales/{catalog_problem.language}", catalog_problem.message))
     pages: dict[str, str | None] = {}
     default = options.languages[0]
-    names = dict(options.site_names)
     plans = plan_pages(story)
     cache = PageCache(options.page_cache, options.content_dir) if options.page_cache else None
     watch.lap("plan")
-    for language in options.languages:
-        catalog = translations(options.locales_dir, language)
-        jsonld = _jsonld(story, language, options.site_url, catalog)
-        watch.lap("json-ld")
-        has_feed = bool(options.site_url)
-        reuse = None
+    for language_pages, pending in _render_all(story, plans, options, cache):
+        pages.update(language_pages)
         if cache is not None:
-            setup = setup_key(
-                options.templates_dir, options.locales_dir, language, default_language=default, has_feed=has_feed, directory_urls=options.directory_urls
-            )
-            reuse = cache.for_language(language, setup, jsonld)
-        rendered = render_pages(story, plans, language, catalog, options.templates_dir, None, jsonld, default, has_feed, options.directory_urls, reuse=reuse)
-        pages.update({f"{language}/{rel}": text for rel, text in rendered.items()})
-        watch.lap("render")
-        if options.site_url:
-            pages[f"{language}/{FEED}"] = atom_feed(story, language, catalog, options.site_url, FEED, title=names.get(language))
-            watch.lap("feeds")
+            cache.pending.update(pending)
+    watch.lap("render (pages, JSON-LD, feeds)")
     # Open data is language-neutral: one copy, in the default language's tree (the site root).
     pages[f"{default}/{DATA_DIR}/facts.json"] = facts_json(story)
     pages[f"{default}/{DATA_DIR}/facts.schema.json"] = facts_schema()

@@ -120,7 +120,7 @@ def _delete_generated_page(root: Path) -> None:
 
 
 def _corrupt_cache(root: Path) -> None:
-    (root / ".cache" / "pages.json").write_bytes(b'{"format": 1, "pages": {"en/index.md": [1, 2]')
+    (root / ".cache" / "pages.json").write_bytes(b'{"format": 2, "pages": {"en/index.md": [1, 2]')
 
 
 def _delete_cache(root: Path) -> None:
@@ -156,3 +156,26 @@ def test_adding_an_article_rewrites_only_the_pages_it_touches(project: Path) -> 
     second = _build(project)
     assert 0 < second.written < first.written / 2
     assert (project / "content" / "en" / "briefings" / "2025-06-26.md").is_file()
+
+
+def test_rendering_in_worker_processes_gives_the_same_pages(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator import pipeline
+
+    monkeypatch.setattr(pipeline.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(pipeline, "PARALLEL_PAGES", 0)
+    used: list[int] = []
+    real = pipeline.ProcessPoolExecutor
+
+    def counting(*args: object, **kwargs: object) -> object:
+        used.append(1)
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pipeline, "ProcessPoolExecutor", counting)
+    _build(project)
+    assert used, "the worker processes were not used"
+    _build(project)  # and with the page cache filled by the workers
+    assert _build(project).written == 0
+    monkeypatch.setattr(pipeline, "PARALLEL_PAGES", 10**9)
+    used.clear()
+    _assert_same_as_fresh(project)  # built in one process
+    assert not used
