@@ -18,6 +18,7 @@ from .model import Article, SourceGroup
 SHINGLE = 5
 SAMPLE_MOD = 4  # index one shingle in four: enough to find copies, cheap on thousands of articles
 CONTAINMENT = 0.6  # share of the shorter article's shingles found in the longer one
+STOCK_PHRASE = 64  # a 5-gram already in this many articles is a stock phrase, not a sign of copying
 CANDIDATE_SHARE = 0.5  # a pair is compared when its samples share half the overlap that containment needs
 
 
@@ -65,8 +66,10 @@ def group_sources(articles: Sequence[Article]) -> tuple[SourceGroup, ...]:
     for i, sample in enumerate(sampled):
         shared: Counter[int] = Counter()
         for h in sample:
-            shared.update(index[h])
-            index[h].append(i)
+            earlier = index[h]
+            if len(earlier) < STOCK_PHRASE:
+                shared.update(earlier)
+            earlier.append(i)
         for j, count in sorted(shared.items()):
             # Only pairs whose samples overlap enough can reach the containment: a story's
             # stock phrases recur across many articles and would make every pair a candidate.
