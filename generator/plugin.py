@@ -24,8 +24,10 @@ from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
 
-from . import searchsplit
+from . import htmlblocks, searchsplit
 from .model import Story
 from .pipeline import BuildOptions, build
 from .watch import InputWatcher
@@ -54,6 +56,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self._languages: tuple[str, ...] = ()
         self._default_language = "en"
         self._offline = False
+        self._blocks: dict[str, list[str]] = {}  # page -> its generated HTML blocks, between Markdown and HTML
         self._options: BuildOptions | None = None
         self._watcher: InputWatcher | None = None
 
@@ -92,6 +95,15 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         log.info(f"briefings: {report.articles} articles -> {report.pages} pages ({report.written} written, {report.removed} removed)")
         self._generated_for = id(config)
         return config
+
+    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        text, blocks = htmlblocks.extract(markdown)
+        if blocks:
+            self._blocks[page.file.src_uri] = blocks
+        return text
+
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        return htmlblocks.restore(html, self._blocks.pop(page.file.src_uri, []))
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
         # Regenerate the pages as soon as an input changes; MkDocs then sees the changed
