@@ -68,8 +68,8 @@ def environment(templates_dir: Path) -> jinja2.Environment:
 class Footnotes:
     """Numbered citations of one page: one footnote per (article, evidence sentence).
 
-    References and notes are written as HTML in the markup of Python-Markdown's footnotes
-    extension (the theme styles it): a busy day cites hundreds of sentences, and as a
+    References and notes are written as HTML close to the markup of Python-Markdown's
+    footnotes extension (the theme styles it): a busy day cites hundreds of sentences, and as a
     raw HTML block (templates/_html.html.j2) the notes cost MkDocs a fraction of what
     Markdown footnotes do, with their text escaped by Jinja's autoescape.
     """
@@ -87,7 +87,9 @@ class Footnotes:
         self.uses[number] = self.uses.get(number, 0) + 1
         use = self.uses[number]
         anchor = f"fnref:{number}" if use == 1 else f"fnref{use}:{number}"  # ids stay unique, as in Python-Markdown
-        return Markup(f'<sup id="{anchor}"><a class="footnote-ref" href="#fn:{number}">{number}</a></sup>')
+        # One element, not Python-Markdown's <sup><a>: every tag is parsed three times more
+        # (search index among them), and a busy day has hundreds of references.
+        return Markup(f'<a id="{anchor}" class="footnote-ref" href="#fn:{number}">{number}</a>')
 
     def refs(self, citations: tuple[Citation, ...] | list[Citation]) -> str:
         return Markup("".join(dict.fromkeys(self.ref(c) for c in citations)))
