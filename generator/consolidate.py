@@ -40,12 +40,16 @@ def consolidate(all_facts: Iterable[ArticleFacts], problems: Iterable[Problem] =
     events = _events(facts_list)
     event_dates = {e.date for e in events}
     dated: list[DatedFact] = []
+    fact_dates: dict[tuple[str, str, dt.date], dt.date] = {}  # an article's sentence often carries several facts
     for facts in facts_list:
         article = facts.article
         items: list[Quantity | Quote | Claim] = [*facts.quantities, *facts.quotes, *facts.claims]
         for item in items:
             ev = item.evidence
-            date = _fact_date(ev.sentence, article.language, article.published, event_dates)
+            where = (ev.sentence, article.language, article.published)
+            if where not in fact_dates:
+                fact_dates[where] = _fact_date(ev.sentence, article.language, article.published, event_dates)
+            date = fact_dates[where]
             kind = type(item).__name__.lower()
             speaker = item.attributed_to if isinstance(item, Quantity) else item.speaker
             dated.append(DatedFact(stable_id(kind, article.file, ev.start, ev.end), date, item, Citation(article, ev, speaker)))

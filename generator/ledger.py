@@ -98,16 +98,15 @@ def figure_discrepancies(facts: Sequence[DatedFact], groups: Sequence[SourceGrou
         buckets[(fact.date, fact.fact.counts, t.direction, t.cumulative)].append(fact)
     out: list[Discrepancy] = []
     for (date, *_kind), members in sorted(buckets.items(), key=lambda kv: str(kv[0])):
-        conflicting: list[DatedFact] = []
+        conflicting: dict[str, DatedFact] = {}  # by id, in order of appearance
         for i, a in enumerate(members):
             for b in members[i + 1 :]:
                 if _who(a, group_of) != _who(b, group_of) and _disagree(a, b):
-                    for f in (a, b):
-                        if f not in conflicting:
-                            conflicting.append(f)
+                    conflicting.setdefault(a.id, a)
+                    conflicting.setdefault(b.id, b)
         if conflicting:
-            key = "|".join(sorted(f.id for f in conflicting))
-            out.append(Discrepancy(stable_id(f"figure|{key}"), "figure", date, figures=tuple(conflicting)))  # type: ignore[arg-type]
+            key = "|".join(sorted(conflicting))
+            out.append(Discrepancy(stable_id(f"figure|{key}"), "figure", date, figures=tuple(conflicting.values())))  # type: ignore[arg-type]
     return out
 
 
