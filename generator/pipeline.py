@@ -6,7 +6,7 @@ import datetime as dt
 import multiprocessing
 import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,7 +22,7 @@ from .model import Problem, Story
 from .opendata import csv_tables, facts_json, facts_schema, jsonld_for_day
 from .pagecache import PageCache, setup_key
 from .render import PagePlan, plan_pages, render_pages
-from .writer import write_pages
+from .writer import PageWriter
 
 if TYPE_CHECKING:
     from babel.support import NullTranslations
@@ -128,21 +128,23 @@ def _render_shared(language: str) -> Rendered:
     return _render_language(*_shared, language)
 
 
-def _render_all(story: Story, plans: list[PagePlan], options: BuildOptions, cache: PageCache | None) -> list[Rendered]:
-    """Every language, in worker processes when there is much to render and more than one core.
+def _render_all(story: Story, plans: list[PagePlan], options: BuildOptions, cache: PageCache | None) -> Iterator[Rendered]:
+    """Every language in turn, in worker processes when there is much to render and more than one core.
 
     Workers are forked, so they share the story, the plans and the page cache's digests
-    without copying; only the rendered pages come back.
+    without copying; only the rendered pages come back, one language at a time.
     """
     stale = sum(1 for plan in plans if cache is None or not cache.may_keep(f"{options.languages[0]}/{plan.path}", plan))
     workers = min(len(options.languages), os.cpu_count() or 1)
     if workers < 2 or stale * len(options.languages) < PARALLEL_PAGES or "fork" not in multiprocessing.get_all_start_methods():
-        return [_render_language(story, plans, options, cache, language) for language in options.languages]
+        for language in options.languages:
+            yield _render_language(story, plans, options, cache, language)
+        return
     global _shared
     _shared = (story, plans, options, cache)
     try:
         with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            return list(pool.map(_render_shared, options.languages))
+            yield from pool.map(_render_shared, options.languages)
     finally:
         _shared = None
 
@@ -153,23 +155,29 @@ def build(options: BuildOptions) -> BuildReport:
     problems = list(story.problems)
     for catalog_problem in compile_catalogs(options.locales_dir, options.languages):
         problems.append(Problem(f"locales/{catalog_problem.language}", catalog_problem.message))
-    pages: dict[str, str | None] = {}
     default = options.languages[0]
     plans = plan_pages(story)
     cache = PageCache(options.page_cache, options.content_dir) if options.page_cache else None
     watch.lap("plan")
+    # Written one language at a time: holding every language's pages of a big story at
+    # once took more memory than the rest of the build.
+    writer = PageWriter(options.content_dir)
+    count = 0
     for language_pages, pending in _render_all(story, plans, options, cache):
-        pages.update(language_pages)
+        for rel in sorted(language_pages):
+            writer.write(rel, language_pages[rel])
+        count += len(language_pages)
         if cache is not None:
             cache.pending.update(pending)
-    watch.lap("render (pages, JSON-LD, feeds)")
+    watch.lap("render (pages, JSON-LD, feeds) and write")
     # Open data is language-neutral: one copy, in the default language's tree (the site root).
-    pages[f"{default}/{DATA_DIR}/facts.json"] = facts_json(story)
-    pages[f"{default}/{DATA_DIR}/facts.schema.json"] = facts_schema()
-    pages.update({f"{default}/{DATA_DIR}/{name}": text for name, text in csv_tables(story).items()})
+    data = {"facts.json": facts_json(story), "facts.schema.json": facts_schema(), **csv_tables(story)}
+    for name, text in data.items():
+        writer.write(f"{default}/{DATA_DIR}/{name}", text)
+    count += len(data)
     watch.lap("open data")
-    report = write_pages(options.content_dir, pages)
+    report = writer.finish()
     if cache is not None:
         cache.save()
-    watch.lap("write")
-    return BuildReport(story, len(story.articles), len(pages), report.written, report.removed, (*problems, *report.problems), tuple(watch.laps.items()))
+    watch.lap("finish")
+    return BuildReport(story, len(story.articles), count, report.written, report.removed, (*problems, *report.problems), tuple(watch.laps.items()))

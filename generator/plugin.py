@@ -16,6 +16,7 @@ from __future__ import annotations
 import calendar
 import logging
 import os
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -59,6 +60,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self._blocks: dict[str, list[str]] = {}  # page -> its generated HTML blocks, between Markdown and HTML
         self._options: BuildOptions | None = None
         self._watcher: InputWatcher | None = None
+        self._build_lock = threading.Lock()  # the watcher's regeneration and on_config's never overlap
 
     def _root(self, config: MkDocsConfig) -> Path:
         return Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
@@ -88,7 +90,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         if not options.templates_dir.is_dir():
             raise PluginError(f"briefings: templates_dir '{options.templates_dir}' does not exist")
         self._options = options
-        report = build(options)
+        with self._build_lock:
+            report = build(options)
         _pin_build_date(report.story)
         for problem in report.problems:
             log.warning(str(problem))
@@ -110,7 +113,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         # pages under docs_dir and rebuilds once. (Watching the inputs with server.watch
         # would build twice: once for the input, once for the pages that build wrote.)
         if self._options is not None:
-            self._watcher = InputWatcher(self._options)
+            self._watcher = InputWatcher(self._options, self._build_lock)
             self._watcher.start()
         return server
 

@@ -16,8 +16,9 @@ QUIET_SECONDS = 0.3  # editors save in bursts; wait for the burst to end
 
 
 class InputWatcher(FileSystemEventHandler):
-    def __init__(self, options: BuildOptions):
+    def __init__(self, options: BuildOptions, build_lock: threading.Lock):
         self.options = options
+        self.build_lock = build_lock  # shared with the plugin: one generator run at a time
         self._observer = Observer()
         self._timer: threading.Timer | None = None
         self._lock = threading.Lock()
@@ -45,7 +46,8 @@ class InputWatcher(FileSystemEventHandler):
             self._timer.start()
 
     def _regenerate(self) -> None:
-        report = build(self.options)
+        with self.build_lock:
+            report = build(self.options)
         for problem in report.problems:
             log.warning(str(problem))
         if report.written or report.removed:

@@ -53,51 +53,99 @@ def atomic_write(path: Path, data: bytes) -> None:
         raise
 
 
-def write_pages(content_dir: Path, pages: Mapping[str, str | None]) -> WriteReport:
-    """Write `pages` ({path: text}); a None text keeps the generator's file as it is on disk
-    (the page cache vouched for it)."""
-    previous = _read_manifest(content_dir)
-    written = unchanged = removed = 0
-    problems: list[Problem] = []
-    owned: set[str] = set()
-    for rel in sorted(pages):
+BUFFER_CHARACTERS = 32_000_000
+
+
+class PageWriter:
+    """Writes generated pages as they come, then removes the owned files no longer generated
+    and updates the manifest.
+
+    Pages are held until BUFFER_CHARACTERS of them wait (a year's story in six languages is
+    too big to hold at once), then written together: `mkdocs serve` notices changes as soon
+    as they land, and writes spread over a whole rebuild made it rebuild twice.
+    """
+
+    def __init__(self, content_dir: Path, buffer_characters: int = BUFFER_CHARACTERS) -> None:
+        self.content_dir = content_dir
+        self.buffer_characters = buffer_characters
+        self.buffer: list[tuple[str, str]] = []
+        self.buffered = 0
+        self.previous = _read_manifest(content_dir)
+        self.owned: set[str] = set()
+        self.conflicts: set[str] = set()
+        self.written = self.unchanged = 0
+        self.problems: list[Problem] = []
+
+    def _conflict(self, rel: str) -> None:
+        self.conflicts.add(rel)
+        self.problems.append(
+            Problem(f"{self.content_dir.name}/{rel}", "a hand-written file is in the way of a generated page; it was left as it is (rename it)")
+        )
+
+    def write(self, rel: str, text: str | None) -> None:
+        """Add one page; a None text keeps the generator's file as it is on disk (the page
+        cache vouched for it)."""
+        if text is not None:
+            self.buffer.append((rel, text))
+            self.buffered += len(text)
+            if self.buffered >= self.buffer_characters:
+                self.flush()
+            return
+        self._write(rel, None)
+
+    def flush(self) -> None:
+        for rel, text in self.buffer:
+            self._write(rel, text)
+        self.buffer.clear()
+        self.buffered = 0
+
+    def _write(self, rel: str, text: str | None) -> None:
         if not _safe(rel):
-            problems.append(Problem(rel, "refused to write a generated page outside the content directory"))
-            continue
-        target = content_dir / rel
-        text = pages[rel]
+            self.problems.append(Problem(rel, "refused to write a generated page outside the content directory"))
+            return
+        target = self.content_dir / rel
         if text is None:
-            if rel in previous and target.is_file():
-                unchanged += 1
-                owned.add(rel)
+            if rel in self.previous and target.is_file():
+                self.unchanged += 1
+                self.owned.add(rel)
             else:
-                problems.append(Problem(f"{content_dir.name}/{rel}", "a hand-written file is in the way of a generated page; it was left as it is (rename it)"))
-            continue
+                self._conflict(rel)
+            return
         data = text.encode("utf-8")
         if target.exists():
             if target.read_bytes() == data:
-                unchanged += 1
-                owned.add(rel)
-                continue
-            if rel not in previous:
-                problems.append(Problem(f"{content_dir.name}/{rel}", "a hand-written file is in the way of a generated page; it was left as it is (rename it)"))
-                continue
+                self.unchanged += 1
+                self.owned.add(rel)
+                return
+            if rel not in self.previous:
+                self._conflict(rel)
+                return
         atomic_write(target, data)
-        owned.add(rel)
-        written += 1
-    for rel in sorted(previous - owned):
-        target = content_dir / rel
-        if rel in pages:
-            continue  # a conflict reported above: keep the user's file
-        if target.is_file():
-            target.unlink()
-            removed += 1
-            _prune_empty(target.parent, content_dir)
-    manifest = json.dumps({"files": sorted(owned)}, indent=1).encode() + b"\n"
-    manifest_path = content_dir / MANIFEST
-    if not manifest_path.exists() or manifest_path.read_bytes() != manifest:
-        atomic_write(manifest_path, manifest)
-    return WriteReport(written, removed, unchanged, tuple(problems))
+        self.owned.add(rel)
+        self.written += 1
+
+    def finish(self) -> WriteReport:
+        self.flush()
+        removed = 0
+        for rel in sorted(self.previous - self.owned - self.conflicts):
+            target = self.content_dir / rel
+            if target.is_file():
+                target.unlink()
+                removed += 1
+                _prune_empty(target.parent, self.content_dir)
+        manifest = json.dumps({"files": sorted(self.owned)}, indent=1).encode() + b"\n"
+        manifest_path = self.content_dir / MANIFEST
+        if not manifest_path.exists() or manifest_path.read_bytes() != manifest:
+            atomic_write(manifest_path, manifest)
+        return WriteReport(self.written, removed, self.unchanged, tuple(self.problems))
+
+
+def write_pages(content_dir: Path, pages: Mapping[str, str | None]) -> WriteReport:
+    """Write `pages` ({path: text}, None: keep the file as it is) and finish."""
+    writer = PageWriter(content_dir)
+    for rel in sorted(pages):
+        writer.write(rel, pages[rel])
+    return writer.finish()
 
 
 def _prune_empty(directory: Path, root: Path) -> None:
