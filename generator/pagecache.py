@@ -93,19 +93,21 @@ class PageCache:
     def __init__(self, file: Path, content_dir: Path) -> None:
         self.file = file
         self.content_dir = content_dir
-        self.entries = self._load()
+        self.entries, self.setups = self._load()
+        self.used_setups: dict[str, str] = {}
         self.pending: dict[str, tuple[str, dict[str, Any], str]] = {}  # rel -> (key, lookups, plan digest)
         self._plan_digests: dict[int, str] = {}
         self._object_digests: dict[int, tuple[object, str]] = {}
 
-    def _load(self) -> dict[str, list[Any]]:
+    def _load(self) -> tuple[dict[str, list[Any]], dict[str, str]]:
         try:
             data = json.loads(self.file.read_text(encoding="utf-8"))
             if data.get("format") == FORMAT and data.get("content_dir") == str(self.content_dir.resolve()):
-                return {str(k): v for k, v in data["pages"].items() if isinstance(v, list) and len(v) == 5}
+                pages = {str(k): v for k, v in data["pages"].items() if isinstance(v, list) and len(v) == 5}
+                return pages, {str(k): str(v) for k, v in data["setups"].items()}
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             pass
-        return {}
+        return {}, {}
 
     def plan_digest(self, plan: PagePlan) -> str:
         # The plans are shared by every language: pickle each once.
@@ -117,12 +119,14 @@ class PageCache:
             self._plan_digests[id(plan)] = found
         return found
 
-    def may_keep(self, rel: str, plan: PagePlan) -> bool:
-        """A cheap first guess (the page's data only), to decide how much there is to render."""
-        entry = self.entries.get(rel)
-        return entry is not None and entry[4:5] == [self.plan_digest(plan)]
+    def may_keep(self, language: str, setup: str, plan: PagePlan) -> bool:
+        """A cheap first guess (the page's data and the rendering setup), to decide how much
+        there is to render."""
+        entry = self.entries.get(f"{language}/{plan.path}")
+        return entry is not None and self.setups.get(language) == setup and entry[4:5] == [self.plan_digest(plan)]
 
     def for_language(self, language: str, setup: str, jsonld: dict[Any, str]) -> PageReuse:
+        self.used_setups[language] = setup
         return _LanguageReuse(self, language, setup, jsonld)
 
     def save(self) -> None:
@@ -134,7 +138,7 @@ class PageCache:
             except OSError:
                 continue
             pages[rel] = [key, deps, stat.st_size, stat.st_mtime_ns, data]
-        payload = {"format": FORMAT, "content_dir": str(self.content_dir.resolve()), "pages": pages}
+        payload = {"format": FORMAT, "content_dir": str(self.content_dir.resolve()), "setups": self.used_setups, "pages": pages}
         atomic_write(self.file, json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
 
 

@@ -102,6 +102,11 @@ PARALLEL_PAGES = 400  # below this many pages to render, starting worker process
 _shared: tuple[Story, list[PagePlan], BuildOptions, PageCache | None] | None = None  # for forked workers
 
 
+def _setup(options: BuildOptions, language: str) -> str:
+    default, has_feed = options.languages[0], bool(options.site_url)
+    return setup_key(options.templates_dir, options.locales_dir, language, default_language=default, has_feed=has_feed, directory_urls=options.directory_urls)
+
+
 def _render_language(story: Story, plans: list[PagePlan], options: BuildOptions, cache: PageCache | None, language: str) -> Rendered:
     """One language's pages and feed ({path under content/: text}), and its page-cache records."""
     default = options.languages[0]
@@ -110,10 +115,7 @@ def _render_language(story: Story, plans: list[PagePlan], options: BuildOptions,
     jsonld = _jsonld(story, language, options.site_url, catalog)
     reuse = None
     if cache is not None:
-        setup = setup_key(
-            options.templates_dir, options.locales_dir, language, default_language=default, has_feed=has_feed, directory_urls=options.directory_urls
-        )
-        reuse = cache.for_language(language, setup, jsonld)
+        reuse = cache.for_language(language, _setup(options, language), jsonld)
     rendered = render_pages(story, plans, language, catalog, options.templates_dir, None, jsonld, default, has_feed, options.directory_urls, reuse=reuse)
     pages = {f"{language}/{rel}": text for rel, text in rendered.items()}
     if options.site_url:
@@ -134,7 +136,9 @@ def _render_all(story: Story, plans: list[PagePlan], options: BuildOptions, cach
     Workers are forked, so they share the story, the plans and the page cache's digests
     without copying; only the rendered pages come back, one language at a time.
     """
-    stale = sum(1 for plan in plans if cache is None or not cache.may_keep(f"{options.languages[0]}/{plan.path}", plan))
+    first = options.languages[0]
+    setup = _setup(options, first)
+    stale = sum(1 for plan in plans if cache is None or not cache.may_keep(first, setup, plan))
     workers = min(len(options.languages), os.cpu_count() or 1)
     if workers < 2 or stale * len(options.languages) < PARALLEL_PAGES or "fork" not in multiprocessing.get_all_start_methods():
         for language in options.languages:
