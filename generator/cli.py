@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 from pathlib import Path
 
@@ -29,12 +28,18 @@ def _extract(args: argparse.Namespace) -> int:
     return 1 if result.problems and args.strict else 0
 
 
-def _site_url_from_config(path: Path) -> str | None:
-    """The `site_url` of mkdocs.yml, so the CLI builds the same pages as `mkdocs build`."""
+def _site_from_config(path: Path) -> tuple[str | None, tuple[str, ...] | None, tuple[tuple[str, str], ...]]:
+    """site_url, languages and site names of mkdocs.yml, read the way the plugin reads them,
+    so the CLI builds the same pages as `mkdocs build`."""
     if not path.exists():
-        return None
-    match = re.search(r"(?m)^site_url:\s*(\S+)\s*$", path.read_text(encoding="utf-8"))
-    return match.group(1).strip("'\"") if match else None
+        return None, None, ()
+    from mkdocs.config import load_config
+
+    from .plugin import _site_languages, _site_names
+
+    config = load_config(config_file=str(path))
+    languages, _ = _site_languages(config)
+    return config.site_url or None, languages, _site_names(config, languages)
 
 
 def _progress_bar(done: int, total: int) -> None:
@@ -52,11 +57,13 @@ def _progress_bar(done: int, total: int) -> None:
 def _build(args: argparse.Namespace) -> int:
     from .pipeline import BuildOptions, build
 
+    site_url, languages, names = _site_from_config(Path("mkdocs.yml"))
     options = BuildOptions(
         seeds_dir=Path(args.seeds),
         content_dir=Path(args.content),
-        languages=tuple(args.languages.split(",")),
-        site_url=args.site_url if args.site_url is not None else _site_url_from_config(Path("mkdocs.yml")),
+        languages=tuple(args.languages.split(",")) if args.languages else languages or ("en", "uk", "ru", "de", "fr", "tr"),
+        site_url=args.site_url if args.site_url is not None else site_url,
+        site_names=names,
         cache_dir=Path(args.cache) if args.cache else None,
         page_cache=Path(args.page_cache) if args.page_cache else None,
         progress=_progress_bar if sys.stderr.isatty() and not args.quiet else None,
@@ -107,7 +114,7 @@ def main(argv: list[str] | None = None) -> int:
     b = sub.add_parser("build", help="generate the Markdown pages under content/ (no MkDocs)")
     b.add_argument("--seeds", default="seeds")
     b.add_argument("--content", default="content")
-    b.add_argument("--languages", default="en,uk,ru,de,fr,tr", help="comma-separated, the default language first")
+    b.add_argument("--languages", help="comma-separated, the default language first (default: those of mkdocs.yml)")
     b.add_argument("--strict", action="store_true")
     b.add_argument("--site-url", help="where the site is published (feeds need it)")
     b.add_argument("--cache", default=".cache/extract", help="extraction cache folder ('' turns it off)")
