@@ -181,3 +181,16 @@ def test_feeds_open_data_and_json_ld(built_site: Path) -> None:
     facts = json.loads((site / "data/facts.json").read_text(encoding="utf-8"))
     jsonschema.validate(facts, json.loads((site / "data/facts.schema.json").read_text(encoding="utf-8")))
     assert {p.name for p in (site / "data").iterdir()} >= {"events.csv", "figures.csv", "quotes.csv", "claims.csv", "sources.csv"}
+
+
+def test_cli_build_writes_the_pages_mkdocs_build_would(tmp_path: Path) -> None:
+    """`python -m generator build` reads mkdocs.yml like the plugin: the plugin then has nothing to write."""
+    project = copy_project(tmp_path)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    cli = subprocess.run([sys.executable, "-m", "generator", "build", "--timings"], cwd=project, capture_output=True, text=True, env=env, timeout=600)
+    assert cli.returncode == 0, cli.stderr
+    assert "ingest" in cli.stdout and "written" in cli.stdout
+    assert (project / "content" / "tr" / "feed.xml").is_file()  # every language of mkdocs.yml
+    site = mkdocs(project, "build", "--strict")
+    assert site.returncode == 0, site.stderr
+    assert "(0 written, 0 removed)" in site.stderr + site.stdout
