@@ -97,7 +97,7 @@ def _jsonld(story: Story, language: str, site_url: str | None, catalog: NullTran
     return out
 
 
-Rendered = tuple[dict[str, str | None], dict[str, tuple[str, dict[str, Any], str]]]
+Rendered = tuple[str, dict[str, str | None], dict[str, tuple[str, dict[str, Any], str]]]
 PARALLEL_PAGES = 400  # below this many pages to render, starting worker processes costs more than it saves
 _shared: tuple[Story, list[PagePlan], BuildOptions, PageCache | None] | None = None  # for forked workers
 
@@ -122,7 +122,7 @@ def _render_language(story: Story, plans: list[PagePlan], options: BuildOptions,
         title = dict(options.site_names).get(language)
         pages[f"{language}/{FEED}"] = atom_feed(story, language, catalog, options.site_url, FEED, title=title)
     pending = {rel: entry for rel, entry in cache.pending.items() if rel.startswith(f"{language}/")} if cache else {}
-    return pages, pending
+    return language, pages, pending
 
 
 def _render_shared(language: str) -> Rendered:
@@ -167,12 +167,13 @@ def build(options: BuildOptions) -> BuildReport:
     # once took more memory than the rest of the build.
     writer = PageWriter(options.content_dir)
     count = 0
-    for language_pages, pending in _render_all(story, plans, options, cache):
+    for language, language_pages, pending in _render_all(story, plans, options, cache):
         for rel in sorted(language_pages):
             writer.write(rel, language_pages[rel])
         count += len(language_pages)
-        if cache is not None:
+        if cache is not None:  # what a worker process recorded, for the parent to save
             cache.pending.update(pending)
+            cache.used_setups[language] = _setup(options, language)
     watch.lap("render (pages, JSON-LD, feeds) and write")
     # Open data is language-neutral: one copy, in the default language's tree (the site root).
     data = {"facts.json": facts_json(story), "facts.schema.json": facts_schema(), **csv_tables(story)}

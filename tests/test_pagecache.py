@@ -173,6 +173,10 @@ def test_rendering_in_worker_processes_gives_the_same_pages(project: Path, monke
     monkeypatch.setattr(pipeline, "ProcessPoolExecutor", counting)
     _build(project)
     assert used, "the worker processes were not used"
+    import json
+
+    recorded = json.loads((project / ".cache" / "pages.json").read_text(encoding="utf-8"))
+    assert sorted(recorded["setups"]) == sorted(LANGUAGES)  # so the next build knows nothing is stale
     _build(project)  # and with the page cache filled by the workers
     assert _build(project).written == 0
     monkeypatch.setattr(pipeline, "PARALLEL_PAGES", 10**9)
