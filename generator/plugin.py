@@ -108,6 +108,15 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         return htmlblocks.restore(html, self._blocks.pop(page.file.src_uri, []))
 
+    @event_priority(-200)  # last: the page is written once this returns
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        # mkdocs-static-i18n keeps every language's pages until the end of the build, so
+        # a page's Markdown and HTML (already indexed for search and rendered to `output`)
+        # would stay in memory for the whole site: drop them.
+        page.markdown = None
+        page.content = None
+        return output
+
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
         # Regenerate the pages as soon as an input changes; MkDocs then sees the changed
         # pages under docs_dir and rebuilds once. (Watching the inputs with server.watch
