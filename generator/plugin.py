@@ -57,6 +57,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self._languages: tuple[str, ...] = ()
         self._default_language = "en"
         self._offline = False
+        self._indexed: set[str] = set()  # languages whose search index is written
         self._blocks: dict[str, list[str]] = {}  # page -> its generated HTML blocks, between Markdown and HTML
         self._options: BuildOptions | None = None
         self._watcher: InputWatcher | None = None
@@ -134,9 +135,29 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def on_post_build(self, config: MkDocsConfig) -> None:
         i18n = config.plugins.get("i18n")
         if i18n is not None and getattr(i18n, "building", False):
-            return  # a nested per-language build: the outermost one finishes the job
+            # A nested build of one language is done and mkdocs-static-i18n (-100) has
+            # stacked its search entries with the others': write its index now and drop
+            # them, so a big site never holds every language's search text at once.
+            if self.config.split_search:
+                self._write_language_index(config, i18n)
+            return
         if self.config.split_search:
-            searchsplit.split(Path(config.site_dir), self._languages, self._default_language, scripts=self._offline)
+            site_dir = Path(config.site_dir)
+            searchsplit.split(site_dir, self._languages, self._default_language, scripts=self._offline, done=frozenset(self._indexed))
+        self._indexed.clear()
+
+    def _write_language_index(self, config: MkDocsConfig, i18n: Any) -> None:
+        language = getattr(i18n, "current_language", None)
+        entries = getattr(i18n, "search_entries", None)
+        search = config.plugins.get("material/search") or config.plugins.get("search")
+        index = getattr(search, "search_index", None)
+        if language not in self._languages or language == self._default_language or not isinstance(entries, list) or index is None:
+            return  # not the plugins this was written for: the merged index is split at the end
+        mine = [e for e in entries if searchsplit.language_of(e.get("location", ""), self._languages, self._default_language) == language]
+        search_config = {key: index.config[key] for key in ("separator", "pipeline", "fields") if key in index.config}
+        searchsplit.write_index(Path(config.site_dir), language, self._default_language, mine, search_config, scripts=self._offline)
+        entries[:] = [e for e in entries if searchsplit.language_of(e.get("location", ""), self._languages, self._default_language) != language]
+        self._indexed.add(language)
 
 
 THEME_OVERRIDES = Path(__file__).parent / "theme"

@@ -33,3 +33,16 @@ def test_refuses_paths_outside_the_content_dir(tmp_path: Path) -> None:
     report = write_pages(tmp_path / "content", {"../evil.md": "x", "/abs.md": "y"})
     assert len(report.problems) == 2
     assert not (tmp_path / "evil.md").exists()
+
+
+def test_written_files_are_readable_like_any_other(tmp_path: Path) -> None:
+    """mkstemp creates 0600 files; a web server running as another user must read the site."""
+    import os
+    import stat
+
+    from generator.writer import atomic_write
+
+    atomic_write(tmp_path / "page.md", b"x")
+    umask = os.umask(0)
+    os.umask(umask)
+    assert stat.S_IMODE((tmp_path / "page.md").stat().st_mode) == 0o666 & ~umask
