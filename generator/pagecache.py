@@ -17,31 +17,20 @@ deleted cache costs time, never correctness.
 
 from __future__ import annotations
 
-import dataclasses
-import hashlib
 import io
 import json
 import os
-import pickle
 from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from .fingerprint import ValuePickler, digest
 from .lexicon import data_fingerprint
-from .model import Article, DatedFact, StoryEvent
 from .render import Lookups, PagePlan, PageReuse
 from .writer import atomic_write
 
 FORMAT = 2
-RENDERING_MODULES = ("render", "mdsafe", "i18n", "chart", "model", "gazetteer", "langdetect", "pagecache")
-
-
-def _digest(*parts: bytes) -> str:
-    digest = hashlib.blake2b(digest_size=20)
-    for part in parts:
-        digest.update(len(part).to_bytes(8, "big"))
-        digest.update(part)
-    return digest.hexdigest()
+RENDERING_MODULES = ("render", "mdsafe", "i18n", "chart", "model", "gazetteer", "langdetect", "pagecache", "fingerprint")
 
 
 def setup_key(templates_dir: Path, locales_dir: Path, language: str, **options: object) -> str:
@@ -54,37 +43,7 @@ def setup_key(templates_dir: Path, locales_dir: Path, language: str, **options: 
     catalog = locales_dir / language / "LC_MESSAGES" / "messages.po"
     parts.append(catalog.read_bytes() if catalog.is_file() else b"")
     parts.append(json.dumps({"language": language, **options}, sort_keys=True, default=str).encode())
-    return _digest(*parts)
-
-
-class _ValuePickler(pickle.Pickler):
-    """A pickle that depends on values only, for fingerprints.
-
-    Without the memo an object reached twice is written twice, so equal data gives equal
-    bytes however its objects are shared (freshly extracted facts share strings that facts
-    read back from the cache do not). Articles, facts and events recur across pages (and an
-    article across a page): each is written as the digest of its own fields, computed once
-    per build. A dispatch table entry, so the pickler calls into Python for those only.
-    """
-
-    def __init__(self, buffer: io.BytesIO, digests: dict[int, tuple[object, str]]) -> None:
-        super().__init__(buffer, protocol=5)
-        self.fast = True  # no memo (the data has no cycles)
-        self.dispatch_table = {kind: self._by_digest for kind in (Article, DatedFact, StoryEvent)}
-        self.digests = digests
-
-    def _by_digest(self, obj: Any) -> tuple[Any, tuple[str]]:
-        found = self.digests.get(id(obj))
-        if found is None:
-            buffer = io.BytesIO()
-            _ValuePickler(buffer, self.digests).dump((type(obj).__name__, [getattr(obj, f.name) for f in dataclasses.fields(obj)]))
-            # The object is kept with its digest, so its id cannot be reused by another object.
-            found = self.digests[id(obj)] = (obj, _digest(buffer.getvalue()))
-        return _ref, (found[1],)
-
-
-def _ref(digest: str) -> str:
-    return digest  # never called: these pickles are only hashed, not loaded
+    return digest(*parts)
 
 
 class PageCache:
@@ -109,13 +68,13 @@ class PageCache:
             pass
         return {}, {}
 
-    def plan_digest(self, plan: PagePlan) -> str:
+    def plandigest(self, plan: PagePlan) -> str:
         # The plans are shared by every language: pickle each once.
         found = self._plan_digests.get(id(plan))
         if found is None:
             buffer = io.BytesIO()
-            _ValuePickler(buffer, self._object_digests).dump(plan.data)
-            found = _digest(plan.path.encode(), plan.template.encode(), buffer.getvalue())
+            ValuePickler(buffer, self._object_digests).dump(plan.data)
+            found = digest(plan.path.encode(), plan.template.encode(), buffer.getvalue())
             self._plan_digests[id(plan)] = found
         return found
 
@@ -123,7 +82,7 @@ class PageCache:
         """A cheap first guess (the page's data and the rendering setup), to decide how much
         there is to render."""
         entry = self.entries.get(f"{language}/{plan.path}")
-        return entry is not None and self.setups.get(language) == setup and entry[4:5] == [self.plan_digest(plan)]
+        return entry is not None and self.setups.get(language) == setup and entry[4:5] == [self.plandigest(plan)]
 
     def for_language(self, language: str, setup: str, jsonld: dict[Any, str]) -> PageReuse:
         self.used_setups[language] = setup
@@ -151,7 +110,7 @@ class _LanguageReuse(PageReuse):
 
     def _key(self, plan: PagePlan) -> str:
         ld = self.jsonld.get(plan.day, "") if plan.day else ""
-        return _digest(self.setup.encode(), self.cache.plan_digest(plan).encode(), ld.encode())
+        return digest(self.setup.encode(), self.cache.plandigest(plan).encode(), ld.encode())
 
     def keep(self, path: str, plan: PagePlan, lookups: Lookups) -> bool:
         rel = f"{self.language}/{path}"
@@ -174,8 +133,8 @@ class _LanguageReuse(PageReuse):
                     return False
             except KeyError:
                 return False
-        self.cache.pending[rel] = (key, deps, self.cache.plan_digest(plan))
+        self.cache.pending[rel] = (key, deps, self.cache.plandigest(plan))
         return True
 
     def rendered(self, path: str, plan: PagePlan, deps: dict[str, Any]) -> None:
-        self.cache.pending[f"{self.language}/{path}"] = (self._key(plan), deps, self.cache.plan_digest(plan))
+        self.cache.pending[f"{self.language}/{path}"] = (self._key(plan), deps, self.cache.plandigest(plan))

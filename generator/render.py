@@ -17,7 +17,6 @@ import dataclasses
 import datetime as dt
 import functools
 import hashlib
-import pickle
 import posixpath
 import re
 import unicodedata
@@ -31,6 +30,7 @@ from babel.support import NullTranslations
 from markupsafe import Markup
 
 from . import chart, langdetect, mdsafe
+from .fingerprint import value_digest
 from .gazetteer import Gazetteer, default
 from .i18n import Formatter
 from .model import STATUSES, Article, Citation, Claim, DatedFact, Discrepancy, Quantity, Quote, SourceGroup, Story, StoryEvent
@@ -236,7 +236,8 @@ class Lookups:
             if group is None:
                 return None
             if group.id not in self._group_digests:
-                self._group_digests[group.id] = hashlib.blake2b(pickle.dumps(group, protocol=5), digest_size=16).hexdigest()
+                # By value: a plain pickle differs between freshly extracted and cached facts.
+                self._group_digests[group.id] = value_digest(group)
             return self._group_digests[group.id]
         raise KeyError(kind)
 

@@ -183,3 +183,24 @@ def test_rendering_in_worker_processes_gives_the_same_pages(project: Path, monke
     used.clear()
     _assert_same_as_fresh(project)  # built in one process
     assert not used
+
+
+def test_after_a_cold_build_the_next_build_keeps_every_page(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Articles and facts that come back from extraction worker processes and those read from
+    the extraction cache must fingerprint alike (a plain pickle told them apart by how their
+    strings were shared, so the first rebuild after a cold build rendered pages again)."""
+    from generator import cache, render
+
+    monkeypatch.setattr(cache, "PARALLEL_FROM", 1)  # extract in worker processes, as for a big corpus
+    monkeypatch.setattr(cache.os, "cpu_count", lambda: 2)
+    _build(project)  # cold: extraction and rendering from scratch
+    rendered: list[str] = []
+    real = render.Footnotes
+
+    def counting() -> render.Footnotes:
+        rendered.append("page")
+        return real()
+
+    monkeypatch.setattr(render, "Footnotes", counting)
+    assert _build(project).written == 0
+    assert rendered == [], f"{len(rendered)} pages rendered again"
