@@ -98,7 +98,7 @@ def _jsonld(story: Story, language: str, site_url: str | None, catalog: NullTran
 
 
 Rendered = tuple[str, dict[str, str | None], dict[str, tuple[str, dict[str, Any], str]]]
-PARALLEL_PAGES = 400  # below this many pages to render, starting worker processes costs more than it saves
+PARALLEL_PAGES = 120  # below this many pages to render (all languages), worker processes cost more than they save
 _shared: tuple[Story, list[PagePlan], BuildOptions, PageCache | None] | None = None  # for forked workers
 
 
