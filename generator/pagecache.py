@@ -53,7 +53,7 @@ class PageCache:
         self.file = file
         self.content_dir = content_dir
         self.entries, self.setups = self._load()
-        self.used_setups: dict[str, str] = {}
+        self.used_setups: dict[str, str] = {}  # language -> setup key of this build (set by the caller)
         self.pending: dict[str, tuple[str, dict[str, Any], str]] = {}  # rel -> (key, lookups, plan digest)
         self._plan_digests: dict[int, str] = {}
         self._object_digests: dict[int, tuple[object, str]] = {}
@@ -68,7 +68,7 @@ class PageCache:
             pass
         return {}, {}
 
-    def plandigest(self, plan: PagePlan) -> str:
+    def plan_digest(self, plan: PagePlan) -> str:
         # The plans are shared by every language: pickle each once.
         found = self._plan_digests.get(id(plan))
         if found is None:
@@ -82,10 +82,9 @@ class PageCache:
         """A cheap first guess (the page's data and the rendering setup), to decide how much
         there is to render."""
         entry = self.entries.get(f"{language}/{plan.path}")
-        return entry is not None and self.setups.get(language) == setup and entry[4:5] == [self.plandigest(plan)]
+        return entry is not None and self.setups.get(language) == setup and entry[4:5] == [self.plan_digest(plan)]
 
     def for_language(self, language: str, setup: str, jsonld: dict[Any, str]) -> PageReuse:
-        self.used_setups[language] = setup
         return _LanguageReuse(self, language, setup, jsonld)
 
     def save(self) -> None:
@@ -110,7 +109,7 @@ class _LanguageReuse(PageReuse):
 
     def _key(self, plan: PagePlan) -> str:
         ld = self.jsonld.get(plan.day, "") if plan.day else ""
-        return digest(self.setup.encode(), self.cache.plandigest(plan).encode(), ld.encode())
+        return digest(self.setup.encode(), self.cache.plan_digest(plan).encode(), ld.encode())
 
     def keep(self, path: str, plan: PagePlan, lookups: Lookups) -> bool:
         rel = f"{self.language}/{path}"
@@ -133,8 +132,8 @@ class _LanguageReuse(PageReuse):
                     return False
             except KeyError:
                 return False
-        self.cache.pending[rel] = (key, deps, self.cache.plandigest(plan))
+        self.cache.pending[rel] = (key, deps, self.cache.plan_digest(plan))
         return True
 
     def rendered(self, path: str, plan: PagePlan, deps: dict[str, Any]) -> None:
-        self.cache.pending[f"{self.language}/{path}"] = (self._key(plan), deps, self.cache.plandigest(plan))
+        self.cache.pending[f"{self.language}/{path}"] = (self._key(plan), deps, self.cache.plan_digest(plan))

@@ -99,7 +99,7 @@ def _jsonld(story: Story, language: str, site_url: str | None, catalog: NullTran
 
 Rendered = tuple[str, dict[str, str | None], dict[str, tuple[str, dict[str, Any], str]]]
 PARALLEL_PAGES = 120  # below this many pages to render (all languages), worker processes cost more than they save
-_shared: tuple[Story, list[PagePlan], BuildOptions, PageCache | None] | None = None  # for forked workers
+_shared: tuple[Story, list[PagePlan], BuildOptions, PageCache | None, dict[str, str]] | None = None  # for forked workers
 
 
 def _setup(options: BuildOptions, language: str) -> str:
@@ -107,7 +107,7 @@ def _setup(options: BuildOptions, language: str) -> str:
     return setup_key(options.templates_dir, options.locales_dir, language, default_language=default, has_feed=has_feed, directory_urls=options.directory_urls)
 
 
-def _render_language(story: Story, plans: list[PagePlan], options: BuildOptions, cache: PageCache | None, language: str) -> Rendered:
+def _render_language(story: Story, plans: list[PagePlan], options: BuildOptions, cache: PageCache | None, setups: dict[str, str], language: str) -> Rendered:
     """One language's pages and feed ({path under content/: text}), and its page-cache records."""
     default = options.languages[0]
     has_feed = bool(options.site_url)
@@ -115,7 +115,7 @@ def _render_language(story: Story, plans: list[PagePlan], options: BuildOptions,
     jsonld = _jsonld(story, language, options.site_url, catalog)
     reuse = None
     if cache is not None:
-        reuse = cache.for_language(language, _setup(options, language), jsonld)
+        reuse = cache.for_language(language, setups[language], jsonld)
     rendered = render_pages(story, plans, language, catalog, options.templates_dir, None, jsonld, default, has_feed, options.directory_urls, reuse=reuse)
     pages = {f"{language}/{rel}": text for rel, text in rendered.items()}
     if options.site_url:
@@ -130,22 +130,21 @@ def _render_shared(language: str) -> Rendered:
     return _render_language(*_shared, language)
 
 
-def _render_all(story: Story, plans: list[PagePlan], options: BuildOptions, cache: PageCache | None) -> Iterator[Rendered]:
+def _render_all(story: Story, plans: list[PagePlan], options: BuildOptions, cache: PageCache | None, setups: dict[str, str]) -> Iterator[Rendered]:
     """Every language in turn, in worker processes when there is much to render and more than one core.
 
     Workers are forked, so they share the story, the plans and the page cache's digests
     without copying; only the rendered pages come back, one language at a time.
     """
     first = options.languages[0]
-    setup = _setup(options, first)
-    stale = sum(1 for plan in plans if cache is None or not cache.may_keep(first, setup, plan))
+    stale = sum(1 for plan in plans if cache is None or not cache.may_keep(first, setups[first], plan))
     workers = min(len(options.languages), os.cpu_count() or 1)
     if workers < 2 or stale * len(options.languages) < PARALLEL_PAGES or "fork" not in multiprocessing.get_all_start_methods():
         for language in options.languages:
-            yield _render_language(story, plans, options, cache, language)
+            yield _render_language(story, plans, options, cache, setups, language)
         return
     global _shared
-    _shared = (story, plans, options, cache)
+    _shared = (story, plans, options, cache, setups)
     try:
         with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
             yield from pool.map(_render_shared, options.languages)
@@ -162,18 +161,20 @@ def build(options: BuildOptions) -> BuildReport:
     default = options.languages[0]
     plans = plan_pages(story)
     cache = PageCache(options.page_cache, options.content_dir) if options.page_cache else None
+    # Each reads every template, catalog and rendering module: once per language per build.
+    setups = {language: _setup(options, language) for language in options.languages} if cache else {}
     watch.lap("plan")
     # Written one language at a time: holding every language's pages of a big story at
     # once took more memory than the rest of the build.
     writer = PageWriter(options.content_dir)
     count = 0
-    for language, language_pages, pending in _render_all(story, plans, options, cache):
+    for language, language_pages, pending in _render_all(story, plans, options, cache, setups):
         for rel in sorted(language_pages):
             writer.write(rel, language_pages[rel])
         count += len(language_pages)
         if cache is not None:  # what a worker process recorded, for the parent to save
             cache.pending.update(pending)
-            cache.used_setups[language] = _setup(options, language)
+            cache.used_setups[language] = setups[language]
     watch.lap("render (pages, JSON-LD, feeds) and write")
     # Open data is language-neutral: one copy, in the default language's tree (the site root).
     data = {"facts.json": facts_json(story), "facts.schema.json": facts_schema(), **csv_tables(story)}

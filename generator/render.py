@@ -210,6 +210,11 @@ class PagePlan:
     day: dt.date | None = None  # dated pages: the day (its JSON-LD is per language)
 
 
+def entity_names(story: Story) -> set[str]:
+    """The names that get an entity page: actors, places and speakers."""
+    return {name for name, _ in (*story.actors, *story.places)} | {f.citation.speaker for f in story.facts if f.citation.speaker}
+
+
 class Lookups:
     """Story-wide lookups the templates make, recorded page by page.
 
@@ -222,7 +227,7 @@ class Lookups:
     def __init__(self, story: Story) -> None:
         self.story = story
         self.slugs = source_slugs(story.articles)
-        self.known = {name for name, _ in (*story.actors, *story.places)} | {f.citation.speaker for f in story.facts if f.citation.speaker}
+        self.known = entity_names(story)
         self.deps: dict[str, Any] | None = None
         self._group_digests: dict[str, str] = {}
 
@@ -473,7 +478,7 @@ def _sources_of(context: dict[str, Any], story: Story) -> list[tuple[Article, li
 def _entity_plans(story: Story) -> list[PagePlan]:
     gaz: Gazetteer = default()
     mentions = dict(story.actors) | dict(story.places)
-    known = {name for name, _ in (*story.actors, *story.places)} | {f.citation.speaker for f in story.facts if f.citation.speaker}
+    known = entity_names(story)
     plans: list[PagePlan] = []
     entries = []
     by_speaker: dict[str, list[DatedFact]] = defaultdict(list)
