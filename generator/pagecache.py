@@ -61,12 +61,16 @@ class PageCache:
     def _load(self) -> tuple[dict[str, list[Any]], dict[str, str]]:
         try:
             data = json.loads(self.file.read_text(encoding="utf-8"))
-            if data.get("format") == FORMAT and data.get("content_dir") == str(self.content_dir.resolve()):
+            if data.get("format") == FORMAT and data.get("content_dir") == self._content_dir_key():
                 pages = {str(k): v for k, v in data["pages"].items() if isinstance(v, list) and len(v) == 5}
                 return pages, {str(k): str(v) for k, v in data["setups"].items()}
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             pass
         return {}, {}
+
+    def _content_dir_key(self) -> str:
+        # Relative to the cache file, so that a project moved or copied as a whole keeps its cache.
+        return Path(os.path.relpath(self.content_dir.resolve(), self.file.parent.resolve())).as_posix()
 
     def plan_digest(self, plan: PagePlan) -> str:
         # The plans are shared by every language: pickle each once.
@@ -96,7 +100,7 @@ class PageCache:
             except OSError:
                 continue
             pages[rel] = [key, deps, stat.st_size, stat.st_mtime_ns, data]
-        payload = {"format": FORMAT, "content_dir": str(self.content_dir.resolve()), "setups": self.used_setups, "pages": pages}
+        payload = {"format": FORMAT, "content_dir": self._content_dir_key(), "setups": self.used_setups, "pages": pages}
         atomic_write(self.file, json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
 
 

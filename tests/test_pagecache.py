@@ -204,3 +204,21 @@ def test_after_a_cold_build_the_next_build_keeps_every_page(project: Path, monke
     monkeypatch.setattr(render, "Footnotes", counting)
     assert _build(project).written == 0
     assert rendered == [], f"{len(rendered)} pages rendered again"
+
+
+def test_a_project_moved_elsewhere_keeps_its_page_cache(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator import render
+
+    _build(project)
+    moved = project.parent / "moved"
+    shutil.copytree(project, moved, copy_function=shutil.copy2)  # sizes and modification times kept
+    rendered: list[str] = []
+    real = render.Footnotes
+
+    def counting() -> render.Footnotes:
+        rendered.append("page")
+        return real()
+
+    monkeypatch.setattr(render, "Footnotes", counting)
+    assert _build(moved).written == 0
+    assert rendered == [], f"{len(rendered)} pages rendered again"
