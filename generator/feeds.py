@@ -26,6 +26,9 @@ DEFAULT_LANGUAGE = "en"  # served at the site root; the others under /<lang>/
 EVENT_TYPES = ("prisoner_exchange", "remains_return", "talks", "ceasefire", "other")
 # Before any article exists there is no date in the data; a fixed one keeps output stable.
 EPOCH = dt.date(1970, 1, 1)
+# Feed readers poll for what changed lately; a year of daily entries made every feed (one
+# per language) as large as the site's archive and slowed every rebuild.
+FEED_ENTRIES = 50
 
 
 def language_root(site_url: str, language: str) -> str:
@@ -92,7 +95,8 @@ def _summary(story: Story, day: dt.date, translations: NullTranslations, fmt: Fo
 
 
 def atom_feed(story: Story, language: str, translations: NullTranslations, site_url: str, feed_path: str, *, title: str | None = None) -> str:
-    """The Atom feed of one language's briefings, newest first, as UTF-8 XML text.
+    """The Atom feed of one language's briefings, newest first, as UTF-8 XML text: the
+    FEED_ENTRIES most recently updated ones.
 
     `feed_path` is where the feed is served relative to the language root ("feed.xml"
     gives https://example.org/uk/feed.xml for uk); it is only used for the self link.
@@ -106,6 +110,8 @@ def atom_feed(story: Story, language: str, translations: NullTranslations, site_
     # left (an editor's correction) falls back to the day itself.
     updated = {day: _midnight(max((a.published for a in cited.get(day, [])), default=day)) for day in days}
     newest = max(updated.values(), default=_midnight(max((a.published for a in story.articles), default=EPOCH)))
+    # The most recently updated briefings (an old day a new article cites counts as new), newest day first.
+    days = sorted(sorted(days, key=lambda day: (updated[day], day), reverse=True)[:FEED_ENTRIES], reverse=True)
 
     name = title or translations.gettext("Briefings")
     self_url = f"{root}{feed_path.lstrip('/')}"

@@ -5,7 +5,8 @@ A page is kept as it is on disk when all of these are as they were when it was l
 - its data: the pickle of its `PagePlan` (story objects only, no sets or functions);
 - the rendering setup: template files, the language's catalog, the gazetteer data, the
   rendering code, the options that change links (see `setup_key`);
-- its JSON-LD (dated pages);
+- its JSON-LD (dated pages), as the caller gives it in `day_keys` without the language's
+  headline and URL (the setup covers those);
 - every story-wide lookup it made while rendering (`render.Lookups`): source anchors,
   whether a name has an entity page, an article's copies;
 - the file itself: same size and modification time as after the last write (a page someone
@@ -55,6 +56,7 @@ class PageCache:
         self.entries, self.setups = self._load()
         self.used_setups: dict[str, str] = {}  # language -> setup key of this build (set by the caller)
         self.pending: dict[str, tuple[str, dict[str, Any], str]] = {}  # rel -> (key, lookups, plan digest)
+        self.day_keys: dict[Any, str] = {}  # day -> what else a dated page shows of that day (its JSON-LD), set by the caller
         self._plan_digests: dict[int, str] = {}
         self._object_digests: dict[int, tuple[object, str]] = {}
 
@@ -88,8 +90,8 @@ class PageCache:
         entry = self.entries.get(f"{language}/{plan.path}")
         return entry is not None and self.setups.get(language) == setup and entry[4:5] == [self.plan_digest(plan)]
 
-    def for_language(self, language: str, setup: str, jsonld: dict[Any, str]) -> PageReuse:
-        return _LanguageReuse(self, language, setup, jsonld)
+    def for_language(self, language: str, setup: str) -> PageReuse:
+        return _LanguageReuse(self, language, setup)
 
     def save(self) -> None:
         """Record the pages rendered or kept in this build, as they now are on disk."""
@@ -105,14 +107,13 @@ class PageCache:
 
 
 class _LanguageReuse(PageReuse):
-    def __init__(self, cache: PageCache, language: str, setup: str, jsonld: dict[Any, str]) -> None:
+    def __init__(self, cache: PageCache, language: str, setup: str) -> None:
         self.cache = cache
         self.language = language
         self.setup = setup
-        self.jsonld = jsonld
 
     def _key(self, plan: PagePlan) -> str:
-        ld = self.jsonld.get(plan.day, "") if plan.day else ""
+        ld = self.cache.day_keys.get(plan.day, "") if plan.day else ""
         return digest(self.setup.encode(), self.cache.plan_digest(plan).encode(), ld.encode())
 
     def keep(self, path: str, plan: PagePlan, lookups: Lookups) -> bool:

@@ -6,7 +6,7 @@ import datetime as dt
 import multiprocessing
 import os
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,7 +21,7 @@ from .ingest import ingest_dir
 from .model import Problem, Story
 from .opendata import csv_tables, facts_json, facts_schema, jsonld_for_day
 from .pagecache import PageCache, setup_key
-from .render import PagePlan, plan_pages, render_pages
+from .render import PagePlan, RenderSettings, plan_pages, render_pages
 from .writer import PageWriter
 
 if TYPE_CHECKING:
@@ -86,15 +86,39 @@ FEED = "feed.xml"
 DATA_DIR = "data"
 
 
-def _jsonld(story: Story, language: str, site_url: str | None, catalog: NullTranslations) -> dict[dt.date, str]:
-    """schema.org JSON-LD per dated page (the page as a Report citing its articles)."""
-    days = {e.date for e in story.events} | {f.date for f in story.facts}
-    out: dict[dt.date, str] = {}
-    for day in days:
-        url = briefing_url(site_url, language, day) if site_url else f"briefings/{day.isoformat()}/"
-        headline = catalog.gettext("Briefing: %(date)s") % {"date": Formatter(language).date(day)}
-        out[day] = jsonld_for_day(story, day, language, url, headline=headline)
-    return out
+def _briefing_days(story: Story) -> list[dt.date]:
+    return sorted({e.date for e in story.events} | {f.date for f in story.facts})
+
+
+class _JsonLd(Mapping[dt.date, str]):
+    """schema.org JSON-LD per dated page (the page as a Report citing its articles) in one
+    language, made when a page asks for it: most pages of a rebuild are kept, not rendered."""
+
+    def __init__(self, story: Story, language: str, site_url: str | None, catalog: NullTranslations) -> None:
+        self.story, self.language, self.site_url, self.catalog = story, language, site_url, catalog
+        self.days = _briefing_days(story)
+        self._made: dict[dt.date, str] = {}
+
+    def __getitem__(self, day: dt.date) -> str:
+        if day not in self._made:
+            if not self.story.events_on(day) and not self.story.facts_on(day):
+                raise KeyError(day)
+            url = briefing_url(self.site_url, self.language, day) if self.site_url else f"briefings/{day.isoformat()}/"
+            headline = self.catalog.gettext("Briefing: %(date)s") % {"date": Formatter(self.language).date(day)}
+            self._made[day] = jsonld_for_day(self.story, day, self.language, url, headline=headline)
+        return self._made[day]
+
+    def __iter__(self) -> Iterator[dt.date]:
+        return iter(self.days)
+
+    def __len__(self) -> int:
+        return len(self.days)
+
+
+def _jsonld_keys(story: Story) -> dict[dt.date, str]:
+    """Each day's JSON-LD without what depends on the language (the headline, URL and
+    language: the page cache's setup key covers those), made once for every language."""
+    return {day: jsonld_for_day(story, day, "", "", headline="") for day in _briefing_days(story)}
 
 
 Rendered = tuple[str, dict[str, str | None], dict[str, tuple[str, dict[str, Any], str]]]
@@ -104,7 +128,15 @@ _shared: tuple[Story, list[PagePlan], BuildOptions, PageCache | None, dict[str, 
 
 def _setup(options: BuildOptions, language: str) -> str:
     default, has_feed = options.languages[0], bool(options.site_url)
-    return setup_key(options.templates_dir, options.locales_dir, language, default_language=default, has_feed=has_feed, directory_urls=options.directory_urls)
+    return setup_key(
+        options.templates_dir,
+        options.locales_dir,
+        language,
+        default_language=default,
+        has_feed=has_feed,
+        directory_urls=options.directory_urls,
+        site_url=options.site_url,  # in the JSON-LD of dated pages
+    )
 
 
 def _render_language(story: Story, plans: list[PagePlan], options: BuildOptions, cache: PageCache | None, setups: dict[str, str], language: str) -> Rendered:
@@ -112,11 +144,18 @@ def _render_language(story: Story, plans: list[PagePlan], options: BuildOptions,
     default = options.languages[0]
     has_feed = bool(options.site_url)
     catalog = translations(options.locales_dir, language)
-    jsonld = _jsonld(story, language, options.site_url, catalog)
+    jsonld = _JsonLd(story, language, options.site_url, catalog)
     reuse = None
     if cache is not None:
-        reuse = cache.for_language(language, setups[language], jsonld)
-    rendered = render_pages(story, plans, language, catalog, options.templates_dir, None, jsonld, default, has_feed, options.directory_urls, reuse=reuse)
+        reuse = cache.for_language(language, setups[language])
+    settings = RenderSettings(
+        options.templates_dir,
+        default_language=default,
+        has_feed=has_feed,
+        directory_urls=options.directory_urls,
+        code_cache=options.page_cache.parent / "templates" if options.page_cache else None,
+    )
+    rendered = render_pages(story, plans, language, catalog, settings, jsonld=jsonld, reuse=reuse)
     pages = {f"{language}/{rel}": text for rel, text in rendered.items()}
     if options.site_url:
         title = dict(options.site_names).get(language)
@@ -161,6 +200,8 @@ def build(options: BuildOptions) -> BuildReport:
     default = options.languages[0]
     plans = plan_pages(story)
     cache = PageCache(options.page_cache, options.content_dir) if options.page_cache else None
+    if cache is not None:
+        cache.day_keys = _jsonld_keys(story)
     # Each reads every template, catalog and rendering module: once per language per build.
     setups = {language: _setup(options, language) for language in options.languages} if cache else {}
     watch.lap("plan")

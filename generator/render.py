@@ -21,12 +21,14 @@ import posixpath
 import re
 import unicodedata
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import jinja2
 from babel.support import NullTranslations
+from jinja2.bccache import Bucket
 from markupsafe import Markup
 
 from . import chart, langdetect, mdsafe
@@ -46,17 +48,43 @@ LEDGER_ROWS = 200
 DISCREPANCY_ROWS = 100
 
 
-def environment(templates_dir: Path) -> jinja2.Environment:
+_ENVIRONMENT_OPTIONS: dict[str, Any] = {
+    "extensions": ["jinja2.ext.i18n"],
+    # Markdown templates escape article text with the md filter; HTML macro files
+    # (*.html.j2) are autoescaped, and what their macros return is safe markup.
+    "autoescape": jinja2.select_autoescape(enabled_extensions=("html.j2",), default_for_string=False, default=False),
+    "undefined": jinja2.StrictUndefined,
+    "keep_trailing_newline": True,
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+}
+
+
+class _TemplateCodeCache(jinja2.FileSystemBytecodeCache):
+    """Compiled templates kept between builds and languages (compiling them took longer than
+    rendering the pages a new article changes). Jinja checks each file against its template's
+    source; a damaged one is compiled again."""
+
+    def __init__(self, directory: Path) -> None:
+        # Compiled code also depends on the environment's options and Jinja's version.
+        options = repr(sorted((k, v if k != "autoescape" else "html.j2") for k, v in _ENVIRONMENT_OPTIONS.items()))
+        folder = directory / hashlib.sha1(f"{jinja2.__version__}{options}".encode()).hexdigest()[:16]
+        folder.mkdir(parents=True, exist_ok=True)
+        super().__init__(str(folder))
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except Exception:  # unreadable: compile from source
+            bucket.reset()
+
+
+def environment(templates_dir: Path, code_cache: Path | None = None) -> jinja2.Environment:
+    """The Jinja environment of the site's templates; `code_cache` is a folder to keep compiled templates in."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(templates_dir)),
-        extensions=["jinja2.ext.i18n"],
-        # Markdown templates escape article text with the md filter; HTML macro files
-        # (*.html.j2) are autoescaped, and what their macros return is safe markup.
-        autoescape=jinja2.select_autoescape(enabled_extensions=("html.j2",), default_for_string=False, default=False),
-        undefined=jinja2.StrictUndefined,
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
+        bytecode_cache=_TemplateCodeCache(code_cache) if code_cache else None,
+        **_ENVIRONMENT_OPTIONS,
     )
     env.filters["md"] = lambda value: mdsafe.inline(str(value))
     env.filters["attr"] = mdsafe.attribute
@@ -338,19 +366,29 @@ class PageReuse:
         pass
 
 
+@dataclass(frozen=True)
+class RenderSettings:
+    """What shapes every page besides the story and the language."""
+
+    templates_dir: Path
+    default_language: str = "en"  # served at the site root
+    has_feed: bool = False  # pages link the language's Atom feed
+    directory_urls: bool = True  # False for a site browsed from file:// (pages as name.html)
+    code_cache: Path | None = None  # a folder for compiled templates, kept between builds
+
+
 def render_site(
     story: Story,
     language: str,
     translations: NullTranslations,
-    templates_dir: Path,
+    settings: RenderSettings | Path,
+    *,
     gazetteer: Gazetteer | None = None,
-    jsonld: dict[dt.date, str] | None = None,
-    default_language: str = "en",
-    has_feed: bool = False,
-    directory_urls: bool = True,
+    jsonld: Mapping[dt.date, str] | None = None,
 ) -> dict[str, str]:
-    """{path: Markdown} of every page in one language."""
-    pages = render_pages(story, plan_pages(story), language, translations, templates_dir, gazetteer, jsonld, default_language, has_feed, directory_urls)
+    """{path: Markdown} of every page in one language (`settings` may be just the templates folder)."""
+    settings = settings if isinstance(settings, RenderSettings) else RenderSettings(settings)
+    pages = render_pages(story, plan_pages(story), language, translations, settings, gazetteer=gazetteer, jsonld=jsonld)
     return {path: text for path, text in pages.items() if text is not None}
 
 
@@ -359,16 +397,14 @@ def render_pages(
     plans: list[PagePlan],
     language: str,
     translations: NullTranslations,
-    templates_dir: Path,
+    settings: RenderSettings,
+    *,
     gazetteer: Gazetteer | None = None,
-    jsonld: dict[dt.date, str] | None = None,
-    default_language: str = "en",
-    has_feed: bool = False,
-    directory_urls: bool = True,
+    jsonld: Mapping[dt.date, str] | None = None,
     reuse: PageReuse | None = None,
 ) -> dict[str, str | None]:
     """{path: Markdown} of the planned pages in one language; None for a page `reuse` keeps."""
-    env = environment(templates_dir)
+    env = environment(settings.templates_dir, settings.code_cache)
     env.install_gettext_translations(translations, newstyle=True)  # type: ignore[attr-defined]
     fmt = Formatter(language)
     gaz = gazetteer or default()
@@ -391,12 +427,12 @@ def render_pages(
         "group_of": lookups.group_of,
         "entity_slug": entity_slug,
         "chart_file": chart.FILE_NAME,
-        "default_language": default_language,
+        "default_language": settings.default_language,
         "source_facts": SOURCE_FACTS,
-        "has_feed": has_feed,
+        "has_feed": settings.has_feed,
         # Plain HTML links (to the data files) need the page's depth: figures.md is
         # figures/index.html with directory URLs and figures.html without (file:// builds).
-        "directory_urls": directory_urls,
+        "directory_urls": settings.directory_urls,
     }
     pages: dict[str, str | None] = {}
     for plan in plans:
@@ -412,7 +448,7 @@ def render_pages(
                 **plan.data,
                 "notes": Footnotes(),
                 "jsonld": (jsonld or {}).get(plan.day) if plan.day else None,
-                "href": functools.partial(relative_url, plan.path, directory_urls=directory_urls),
+                "href": functools.partial(relative_url, plan.path, directory_urls=settings.directory_urls),
             }
             pages[plan.path] = env.get_template(plan.template).render(context)
         if reuse is not None:

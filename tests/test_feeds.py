@@ -125,3 +125,18 @@ def test_feed_path_and_empty_story(tmp_path: Path) -> None:
     assert feed.findtext(f"{ATOM}title") == "Lageberichte"
     assert feed.findtext(f"{ATOM}updated") == "1970-01-01T00:00:00+00:00"
     assert {link.get("href") for link in feed.findall(f"{ATOM}link")} == {"https://example.org/de/feed.xml", "https://example.org/de/"}
+
+
+def test_feed_keeps_the_most_recently_updated_briefings(fixture_story: Story, monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator import feeds
+
+    days = days_of(fixture_story)
+    assert len(days) > 2
+    cited = cited_articles(fixture_story)
+    updated = {day: max((a.published for a in cited.get(day, [])), default=day) for day in days}
+    expected = sorted(sorted(days, key=lambda d: (updated[d], d), reverse=True)[:2], reverse=True)
+    monkeypatch.setattr(feeds, "FEED_ENTRIES", 2)
+    feed = parse(atom_feed(fixture_story, "en", NullTranslations(), SITE, "feed.xml"))
+    ids = [e.findtext(f"{ATOM}id") for e in feed.findall(f"{ATOM}entry")]
+    assert ids == [f"{SITE}briefings/{d.isoformat()}/" for d in expected]
+    assert feed.findtext(f"{ATOM}updated") == f"{max(updated.values()).isoformat()}T00:00:00+00:00"

@@ -34,7 +34,7 @@ from generator.i18n import compile_catalogs, translations
 from generator.ingest import IngestError, read_article
 from generator.model import Article, ArticleFacts
 from generator.opendata import FORMULA_STARTS, csv_tables, facts_json, jsonld_for_day
-from generator.render import render_site
+from generator.render import RenderSettings, render_site
 
 ROOT = Path(__file__).resolve().parent.parent
 SCALE = float(os.environ.get("FUZZ_EXAMPLES", "1"))
@@ -368,7 +368,7 @@ def test_rendered_pages_are_inert(catalogs: dict[str, object], scratch: Path, sp
     headline = articles[0].title if articles else None
     for lang in RENDER_LANGUAGES:
         jsonld = {day: jsonld_for_day(story, day, lang, f"https://example.org/briefings/{day}/", headline=headline) for day in days}
-        pages = render_site(story, lang, catalogs[lang], ROOT / "templates", jsonld=jsonld, has_feed=True)  # type: ignore[arg-type]
+        pages = render_site(story, lang, catalogs[lang], RenderSettings(ROOT / "templates", has_feed=True), jsonld=jsonld)  # type: ignore[arg-type]
         for name, text in pages.items():
             if name.endswith(".svg"):
                 assert [p for p in live_markup(text) if p != "<svg>"] == [], name
