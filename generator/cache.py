@@ -8,6 +8,8 @@ foreign cache file is simply recomputed; the cache folder can be deleted at any 
 
 from __future__ import annotations
 
+import array
+import base64
 import dataclasses
 import datetime as dt
 import functools
@@ -15,6 +17,7 @@ import hashlib
 import json
 import logging
 import os
+import sys
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -26,7 +29,7 @@ from .model import Article, ArticleFacts, Claim, Event, Evidence, Quantity, Quot
 from .writer import atomic_write
 
 log = logging.getLogger("mkdocs.plugins.briefings")
-EXTRACTION_MODULES = ("extract", "speech", "numbers", "dates", "gazetteer", "text", "morph", "lexicon", "model")
+EXTRACTION_MODULES = ("extract", "speech", "numbers", "dates", "gazetteer", "text", "morph", "lexicon", "model", "sources")
 PARALLEL_FROM = 64  # below this many uncached articles, starting worker processes costs more than it saves
 
 
@@ -64,7 +67,25 @@ def facts_to_json(facts: ArticleFacts) -> dict[str, Any]:
         "actors": list(facts.actors),
         "places": list(facts.places),
         "candidates": list(facts.candidates),
+        "shingles": None if facts.shingles is None else _pack(facts.shingles),
+        "sentence_dates": [[sentence, [d.isoformat() for d in days]] for sentence, days in facts.sentence_dates],
     }
+
+
+def _pack(numbers: frozenset[int]) -> str:
+    """64-bit numbers as base64 (a list of decimal numbers was a third of a cache file)."""
+    packed = array.array("Q", sorted(numbers))
+    if sys.byteorder == "big":
+        packed.byteswap()
+    return base64.b64encode(packed.tobytes()).decode("ascii")
+
+
+def _unpack(text: str) -> frozenset[int]:
+    packed = array.array("Q")
+    packed.frombytes(base64.b64decode(text, validate=True))
+    if sys.byteorder == "big":
+        packed.byteswap()
+    return frozenset(packed)
 
 
 def facts_from_json(article: Article, data: dict[str, Any]) -> ArticleFacts:
@@ -79,6 +100,8 @@ def facts_from_json(article: Article, data: dict[str, Any]) -> ArticleFacts:
         actors=tuple(data["actors"]),
         places=tuple(data["places"]),
         candidates=tuple(data["candidates"]),
+        shingles=None if data["shingles"] is None else _unpack(data["shingles"]),
+        sentence_dates=tuple((str(sentence), tuple(dt.date.fromisoformat(d) for d in days)) for sentence, days in data["sentence_dates"]),
     )
     for ev in [
         *(e.evidence for e in facts.events),

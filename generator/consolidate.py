@@ -23,7 +23,7 @@ from typing import Any
 
 from . import ledger
 from .corrections import apply_corrections
-from .dates import find_dates
+from .dates import past_dates
 from .lexicon import load
 from .model import ArticleFacts, Citation, Claim, DatedFact, Evidence, Problem, Quantity, Quote, SourceGroup, Story, StoryEvent, stable_id
 from .sources import group_sources
@@ -36,20 +36,19 @@ def _sides() -> dict[str, str]:
 
 def consolidate(all_facts: Iterable[ArticleFacts], problems: Iterable[Problem] = (), corrections: list[dict[str, Any]] | None = None) -> Story:
     facts_list = sorted(all_facts, key=lambda f: (f.article.published, f.article.file))
-    groups = group_sources([f.article for f in facts_list])
+    groups = group_sources([f.article for f in facts_list], {f.article.file: f.shingles for f in facts_list if f.shingles is not None})
     events = _events(facts_list)
     event_dates = {e.date for e in events}
     dated: list[DatedFact] = []
-    fact_dates: dict[tuple[str, str, dt.date], dt.date] = {}  # an article's sentence often carries several facts
     for facts in facts_list:
         article = facts.article
+        named = dict(facts.sentence_dates)  # an article's sentence often carries several facts
         items: list[Quantity | Quote | Claim] = [*facts.quantities, *facts.quotes, *facts.claims]
         for item in items:
             ev = item.evidence
-            where = (ev.sentence, article.language, article.published)
-            if where not in fact_dates:
-                fact_dates[where] = _fact_date(ev.sentence, article.language, article.published, event_dates)
-            date = fact_dates[where]
+            if ev.sentence not in named:
+                named[ev.sentence] = past_dates(ev.sentence, article.language, article.published)
+            date = next((day for day in named[ev.sentence] if day in event_dates), article.published)
             kind = type(item).__name__.lower()
             speaker = item.attributed_to if isinstance(item, Quantity) else item.speaker
             dated.append(DatedFact(stable_id(kind, article.file, ev.start, ev.end), date, item, Citation(article, ev, speaker)))
@@ -102,14 +101,6 @@ def _index(facts_list: list[ArticleFacts], attribute: str) -> tuple[tuple[str, t
         for name in getattr(facts, attribute):
             files[name].append(facts.article.file)
     return tuple(sorted((name, tuple(sorted(set(fs)))) for name, fs in files.items()))
-
-
-def _fact_date(sentence: str, language: str, published: dt.date, event_dates: set[dt.date]) -> dt.date:
-    for mention in find_dates(sentence, language, published):
-        for date in mention.dates:
-            if date in event_dates and not mention.future:
-                return date
-    return published
 
 
 def _group_ids(groups: tuple[SourceGroup, ...]) -> dict[str, str]:

@@ -201,3 +201,8 @@ def publication_date_from_text(body: str, language: str) -> tuple[dt.date, str] 
             if candidate.isoweekday() == weekday:
                 return candidate, "weekday"
     return None
+
+
+def past_dates(text: str, language: str, published: dt.date) -> tuple[dt.date, ...]:
+    """The dates `text` names, in order, leaving out those it speaks of as future."""
+    return tuple(date for mention in find_dates(text, language, published) if not mention.future for date in mention.dates)

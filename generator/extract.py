@@ -7,6 +7,7 @@ its evidence (an exact substring of the body, its span and the rule id).
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import functools
 import re
 from dataclasses import dataclass
@@ -14,8 +15,9 @@ from dataclasses import dataclass
 from . import dates as dates_mod
 from .gazetteer import Gazetteer, Mention, default
 from .lexicon import load
-from .model import Article, ArticleFacts, Event, Evidence, Quantity
+from .model import Article, ArticleFacts, Claim, Event, Evidence, Quantity, Quote
 from .numbers import find_numbers
+from .sources import shingles
 from .speech import extract_speech
 from .text import Sentence, sentences
 
@@ -129,7 +131,20 @@ def extract(article: Article, gazetteer: Gazetteer | None = None) -> ArticleFact
         actors=tuple(actors),
         places=tuple(places),
         candidates=tuple(_candidates(body, mentions, sents)),
+        shingles=shingles(body),
+        sentence_dates=_sentence_dates(article, [*quantities, *quotes, *claims]),
     )
+
+
+def _sentence_dates(article: Article, facts: list[Quantity | Quote | Claim]) -> tuple[tuple[str, tuple[dt.date, ...]], ...]:
+    """The dates each fact's sentence names (not future ones), in order: consolidation dates
+    the fact by the first of them that is a day with events."""
+    found: dict[str, tuple[dt.date, ...]] = {}
+    for fact in facts:
+        sentence = fact.evidence.sentence
+        if sentence not in found:
+            found[sentence] = dates_mod.past_dates(sentence, article.language, article.published)
+    return tuple(found.items())
 
 
 @dataclass(frozen=True)

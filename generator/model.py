@@ -107,6 +107,9 @@ class ArticleFacts:
     actors: tuple[str, ...] = ()
     places: tuple[str, ...] = ()
     candidates: tuple[str, ...] = ()  # unknown capitalised names, for curation
+    # For consolidation, worked out once per article (and cached with the facts):
+    shingles: frozenset[int] | None = None  # the text's word 5-grams (sources.shingles); None: not worked out
+    sentence_dates: tuple[tuple[str, tuple[dt.date, ...]], ...] = ()  # evidence sentence -> dates it names, not future ones
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from .model import Article, SourceGroup
 
@@ -22,12 +22,14 @@ STOCK_PHRASE = 64  # a 5-gram already in this many articles is a stock phrase, n
 CANDIDATE_SHARE = 0.5  # a pair is compared when its samples share half the overlap that containment needs
 
 
-def _shingles(body: str) -> set[int]:
+def shingles(body: str) -> frozenset[int]:
     words = re.findall(r"\w+", body.casefold())
-    return {
-        int.from_bytes(hashlib.blake2b(" ".join(words[i : i + SHINGLE]).encode(), digest_size=8).digest(), "big")
-        for i in range(max(0, len(words) - SHINGLE + 1))
-    }
+    return frozenset(
+        {
+            int.from_bytes(hashlib.blake2b(" ".join(words[i : i + SHINGLE]).encode(), digest_size=8).digest(), "big")
+            for i in range(max(0, len(words) - SHINGLE + 1))
+        }
+    )
 
 
 class _UnionFind:
@@ -46,8 +48,11 @@ class _UnionFind:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
-def group_sources(articles: Sequence[Article]) -> tuple[SourceGroup, ...]:
-    """Articles in (published, file) order -> groups; the first article of a group represents it."""
+def group_sources(articles: Sequence[Article], known: Mapping[str, frozenset[int]] | None = None) -> tuple[SourceGroup, ...]:
+    """Articles in (published, file) order -> groups; the first article of a group represents it.
+
+    `known`: the articles' shingles by file, where already worked out.
+    """
     ordered = sorted(articles, key=lambda a: (a.published, a.file))
     uf = _UnionFind(len(ordered))
     reasons: dict[int, str] = {}
@@ -60,8 +65,9 @@ def group_sources(articles: Sequence[Article]) -> tuple[SourceGroup, ...]:
             else:
                 by_wire[key] = i
             reasons[i] = "syndicated"
-    shingles = [_shingles(a.body) for a in ordered]
-    sampled = [[h for h in sh if h % SAMPLE_MOD == 0] for sh in shingles]
+    known = known or {}
+    texts = [known[a.file] if a.file in known else shingles(a.body) for a in ordered]
+    sampled = [[h for h in sh if h % SAMPLE_MOD == 0] for sh in texts]
     index: dict[int, list[int]] = defaultdict(list)
     for i, sample in enumerate(sampled):
         shared: Counter[int] = Counter()
@@ -75,7 +81,7 @@ def group_sources(articles: Sequence[Article]) -> tuple[SourceGroup, ...]:
             # stock phrases recur across many articles and would make every pair a candidate.
             if count < CANDIDATE_SHARE * CONTAINMENT * min(len(sample), len(sampled[j])):
                 continue
-            small, large = sorted((shingles[i], shingles[j]), key=len)
+            small, large = sorted((texts[i], texts[j]), key=len)
             if small and len(small & large) / len(small) >= CONTAINMENT:
                 uf.union(j, i)
                 reasons.setdefault(i, "near_duplicate")

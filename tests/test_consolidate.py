@@ -33,3 +33,23 @@ def test_ids_are_stable_across_runs_and_input_order() -> None:
     assert [f.id for f in first.facts] == [f.id for f in second.facts]
     assert [e.id for e in first.events] == [e.id for e in second.events]
     assert first == second
+
+
+def test_what_extraction_works_out_for_consolidation_does_not_change_the_story() -> None:
+    """Shingles and sentence dates come with the (cached) facts; without them consolidation
+    works them out itself, with the same result."""
+    import dataclasses
+    import shutil
+    import tempfile
+    from pathlib import Path
+
+    from generator.ingest import ingest_dir
+
+    root = Path(__file__).resolve().parent
+    with tempfile.TemporaryDirectory() as tmp:
+        for path in [*(root.parent / "seeds").iterdir(), *(root / "fixtures" / "story").glob("fx_*")]:
+            shutil.copy2(path, Path(tmp) / path.name)
+        facts = [extract(a) for a in ingest_dir(Path(tmp)).articles]
+    assert all(f.shingles for f in facts) and any(f.sentence_dates for f in facts)
+    bare = [dataclasses.replace(f, shingles=None, sentence_dates=()) for f in facts]
+    assert consolidate(bare) == consolidate(facts)
