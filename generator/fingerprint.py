@@ -19,8 +19,8 @@ def digest(*parts: bytes) -> str:
     return found.hexdigest()
 
 
-class ValuePickler(pickle.Pickler):
-    """A pickle that depends on values only, for fingerprints.
+class ValuePickler:
+    """Pickles that depend on values only, for fingerprints.
 
     Without the memo an object reached twice is written twice, so equal data gives equal
     bytes however its objects are shared (freshly extracted facts share strings that facts
@@ -29,19 +29,24 @@ class ValuePickler(pickle.Pickler):
     per build. A dispatch table entry, so the pickler calls into Python for those only.
     """
 
-    def __init__(self, buffer: io.BytesIO, digests: dict[int, tuple[object, str]]) -> None:
-        super().__init__(buffer, protocol=5)
-        self.fast = True  # no memo (the data has no cycles)
-        self.dispatch_table = {kind: self._by_digest for kind in (Article, DatedFact, StoryEvent)}
-        self.digests = digests
+    def __init__(self, digests: dict[int, tuple[object, str]] | None = None) -> None:
+        self.digests: dict[int, tuple[object, str]] = {} if digests is None else digests
+        self._table: dict[type, Any] = {kind: self._by_digest for kind in (Article, DatedFact, StoryEvent)}
+
+    def dumps(self, obj: object) -> bytes:
+        buffer = io.BytesIO()
+        pickler = pickle.Pickler(buffer, protocol=5)
+        pickler.fast = True  # no memo (the data has no cycles)
+        pickler.dispatch_table = self._table
+        pickler.dump(obj)
+        return buffer.getvalue()
 
     def _by_digest(self, obj: Any) -> tuple[Any, tuple[str]]:
         found = self.digests.get(id(obj))
         if found is None:
-            buffer = io.BytesIO()
-            ValuePickler(buffer, self.digests).dump((type(obj).__name__, [getattr(obj, f.name) for f in dataclasses.fields(obj)]))
+            fields = self.dumps((type(obj).__name__, [getattr(obj, f.name) for f in dataclasses.fields(obj)]))
             # The object is kept with its digest, so its id cannot be reused by another object.
-            found = self.digests[id(obj)] = (obj, digest(buffer.getvalue()))
+            found = self.digests[id(obj)] = (obj, digest(fields))
         return _ref, (found[1],)
 
 
@@ -50,6 +55,4 @@ def _ref(digest: str) -> str:
 
 
 def value_digest(obj: object, memo: dict[int, tuple[object, str]] | None = None) -> str:
-    buffer = io.BytesIO()
-    ValuePickler(buffer, {} if memo is None else memo).dump(obj)
-    return digest(buffer.getvalue())
+    return digest(ValuePickler(memo).dumps(obj))

@@ -18,7 +18,6 @@ deleted cache costs time, never correctness.
 
 from __future__ import annotations
 
-import io
 import json
 import os
 from importlib import metadata
@@ -31,6 +30,8 @@ from .render import Lookups, PagePlan, PageReuse
 from .writer import atomic_write
 
 FORMAT = 2
+# What a build learns of a page: (key, lookups, plan digest, (size, mtime) of a page kept as it was, else None)
+PageRecord = tuple[str, dict[str, Any], str, tuple[int, int] | None]
 RENDERING_MODULES = ("render", "mdsafe", "i18n", "chart", "model", "gazetteer", "langdetect", "pagecache", "fingerprint")
 
 
@@ -55,10 +56,10 @@ class PageCache:
         self.content_dir = content_dir
         self.entries, self.setups = self._load()
         self.used_setups: dict[str, str] = {}  # language -> setup key of this build (set by the caller)
-        self.pending: dict[str, tuple[str, dict[str, Any], str]] = {}  # rel -> (key, lookups, plan digest)
+        self.pending: dict[str, PageRecord] = {}  # rel -> what this build learnt of the page
         self.day_keys: dict[Any, str] = {}  # day -> what else a dated page shows of that day (its JSON-LD), set by the caller
         self._plan_digests: dict[int, str] = {}
-        self._object_digests: dict[int, tuple[object, str]] = {}
+        self._pickler = ValuePickler()
 
     def _load(self) -> tuple[dict[str, list[Any]], dict[str, str]]:
         try:
@@ -78,9 +79,7 @@ class PageCache:
         # The plans are shared by every language: pickle each once.
         found = self._plan_digests.get(id(plan))
         if found is None:
-            buffer = io.BytesIO()
-            ValuePickler(buffer, self._object_digests).dump(plan.data)
-            found = digest(plan.path.encode(), plan.template.encode(), buffer.getvalue())
+            found = digest(plan.path.encode(), plan.template.encode(), self._pickler.dumps(plan.data))
             self._plan_digests[id(plan)] = found
         return found
 
@@ -96,12 +95,14 @@ class PageCache:
     def save(self) -> None:
         """Record the pages rendered or kept in this build, as they now are on disk."""
         pages: dict[str, list[Any]] = {}
-        for rel, (key, deps, data) in sorted(self.pending.items()):
-            try:
-                stat = (self.content_dir / rel).stat()
-            except OSError:
-                continue
-            pages[rel] = [key, deps, stat.st_size, stat.st_mtime_ns, data]
+        for rel, (key, deps, data, kept) in sorted(self.pending.items()):
+            if kept is None:  # rendered: written now, or left alone if its bytes were the same
+                try:
+                    stat = (self.content_dir / rel).stat()
+                except OSError:
+                    continue
+                kept = (stat.st_size, stat.st_mtime_ns)
+            pages[rel] = [key, deps, *kept, data]
         payload = {"format": FORMAT, "content_dir": self._content_dir_key(), "setups": self.used_setups, "pages": pages}
         atomic_write(self.file, json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
 
@@ -137,8 +138,8 @@ class _LanguageReuse(PageReuse):
                     return False
             except KeyError:
                 return False
-        self.cache.pending[rel] = (key, deps, self.cache.plan_digest(plan))
+        self.cache.pending[rel] = (key, deps, self.cache.plan_digest(plan), (size, mtime_ns))
         return True
 
     def rendered(self, path: str, plan: PagePlan, deps: dict[str, Any]) -> None:
-        self.cache.pending[f"{self.language}/{path}"] = (self._key(plan), deps, self.cache.plan_digest(plan))
+        self.cache.pending[f"{self.language}/{path}"] = (self._key(plan), deps, self.cache.plan_digest(plan), None)

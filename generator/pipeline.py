@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from .cache import extract_all
 from .consolidate import consolidate
@@ -20,7 +20,7 @@ from .i18n import Formatter, compile_catalogs, translations
 from .ingest import ingest_dir
 from .model import Problem, Story
 from .opendata import csv_tables, facts_json, facts_schema, jsonld_for_day
-from .pagecache import PageCache, setup_key
+from .pagecache import PageCache, PageRecord, setup_key
 from .render import PagePlan, RenderSettings, plan_pages, render_pages
 from .writer import PageWriter
 
@@ -121,7 +121,7 @@ def _jsonld_keys(story: Story) -> dict[dt.date, str]:
     return {day: jsonld_for_day(story, day, "", "", headline="") for day in _briefing_days(story)}
 
 
-Rendered = tuple[str, dict[str, str | None], dict[str, tuple[str, dict[str, Any], str]]]
+Rendered = tuple[str, dict[str, str | None], dict[str, PageRecord]]
 PARALLEL_PAGES = 120  # below this many pages to render (all languages), worker processes cost more than they save
 _shared: tuple[Story, list[PagePlan], BuildOptions, PageCache | None, dict[str, str]] | None = None  # for forked workers
 
@@ -169,16 +169,20 @@ def _render_shared(language: str) -> Rendered:
     return _render_language(*_shared, language)
 
 
-def _render_all(story: Story, plans: list[PagePlan], options: BuildOptions, cache: PageCache | None, setups: dict[str, str]) -> Iterator[Rendered]:
+def _render_all(
+    story: Story, plans: list[PagePlan], options: BuildOptions, cache: PageCache | None, setups: dict[str, str], meanwhile: Callable[[], None]
+) -> Iterator[Rendered]:
     """Every language in turn, in worker processes when there is much to render and more than one core.
 
     Workers are forked, so they share the story, the plans and the page cache's digests
-    without copying; only the rendered pages come back, one language at a time.
+    without copying; only the rendered pages come back, one language at a time. This
+    process does `meanwhile` before the first language comes back.
     """
     first = options.languages[0]
     stale = sum(1 for plan in plans if cache is None or not cache.may_keep(first, setups[first], plan))
     workers = min(len(options.languages), os.cpu_count() or 1)
     if workers < 2 or stale * len(options.languages) < PARALLEL_PAGES or "fork" not in multiprocessing.get_all_start_methods():
+        meanwhile()
         for language in options.languages:
             yield _render_language(story, plans, options, cache, setups, language)
         return
@@ -186,7 +190,9 @@ def _render_all(story: Story, plans: list[PagePlan], options: BuildOptions, cach
     _shared = (story, plans, options, cache, setups)
     try:
         with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            yield from pool.map(_render_shared, options.languages)
+            rendered = pool.map(_render_shared, options.languages)
+            meanwhile()
+            yield from rendered
     finally:
         _shared = None
 
@@ -209,7 +215,14 @@ def build(options: BuildOptions) -> BuildReport:
     # once took more memory than the rest of the build.
     writer = PageWriter(options.content_dir)
     count = 0
-    for language, language_pages, pending in _render_all(story, plans, options, cache, setups):
+    data: dict[str, str] = {}
+
+    def make_open_data() -> None:  # while worker processes render, if they do
+        watch.lap("render (pages, JSON-LD, feeds) and write")
+        data.update({"facts.json": facts_json(story), "facts.schema.json": facts_schema(), **csv_tables(story)})
+        watch.lap("open data")
+
+    for language, language_pages, pending in _render_all(story, plans, options, cache, setups, make_open_data):
         for rel in sorted(language_pages):
             writer.write(rel, language_pages[rel])
         count += len(language_pages)
@@ -218,7 +231,6 @@ def build(options: BuildOptions) -> BuildReport:
             cache.used_setups[language] = setups[language]
     watch.lap("render (pages, JSON-LD, feeds) and write")
     # Open data is language-neutral: one copy, in the default language's tree (the site root).
-    data = {"facts.json": facts_json(story), "facts.schema.json": facts_schema(), **csv_tables(story)}
     for name, text in data.items():
         writer.write(f"{default}/{DATA_DIR}/{name}", text)
     count += len(data)

@@ -168,6 +168,7 @@ def page_url(path: str, directory_urls: bool) -> str:
     return f"{stem[:-5]}" if stem.endswith("/index") else f"{stem}/"
 
 
+@functools.lru_cache(maxsize=65536)  # a page links the same few pages many times
 def relative_url(source: str, target: str, directory_urls: bool) -> str:
     """A link from page `source` to page `target` (paths of generated files, `#anchor` allowed),
     for raw HTML, where MkDocs does not rewrite links."""
