@@ -44,6 +44,8 @@ class _Lexicon:
     elliptic_after: re.Pattern[str]
     elliptic_before: re.Pattern[str]
     not_counts: re.Pattern[str]
+    year_before: re.Pattern[str]
+    partitive: re.Pattern[str]
     vague_before: re.Pattern[str]
     undisclosed: re.Pattern[str]
     captivity: re.Pattern[str]
@@ -93,6 +95,8 @@ def lexicon(language: str) -> _Lexicon:
             re.I,
         ),
         not_counts=re.compile(rf"^\s*(?:{q['not_counts'][lang]})(?!\w)", re.I),
+        partitive=re.compile(rf"^\s*(?:{q['partitive'][lang]})\s*", re.I),
+        year_before=re.compile(rf"(?<!\w)(?:{q['year_before'][lang]})\s+$", re.I),
         vague_before=re.compile(rf"(?<!\w)(?:{q['vague_before'][lang]})\s+$", re.I),
         undisclosed=re.compile(_words(q["undisclosed"][lang]), re.I),
         captivity=re.compile(_words(q["captivity"][lang]), re.I),
@@ -457,6 +461,8 @@ def _quantities(
             before = body[max(s.start, start - 40) : start]
             if lex.not_counts.match(after) or _CLOCK.match(body, start - 1) or _CLOCK.match(body, end):
                 continue  # "09:40": a clock time in a live blog
+            if _YEAR.fullmatch(number.text) and lex.year_before.search(before):
+                continue  # "soldiers captured in 2022 as well as civilians": a year
             if not number.text[0].isdigit() and lex.vague_before.search(before):
                 continue  # "several hundred"
             formula = re.match(r"\s*(?:-|\u2013)?\s*(?:for|на|за)\s*(?:-|\u2013)?\s*(\d[\d,. \u00a0\u202f]*|тисячу|тысячу)", after)
@@ -477,7 +483,7 @@ def _quantities(
                 continue
             if lex.losses_before.search(before) or lex.losses_after.match(after):
                 continue  # "losing about 1,000 troops a day": a casualty estimate, not a head count
-            if re.fullmatch(r"(?:19|20)\d\d", number.text) and rule == "quantity.elliptic":
+            if _YEAR.fullmatch(number.text) and rule == "quantity.elliptic":
                 continue
             last_counts, last_at = counts, start
             qualifier = next((k for k, pat in lex.qualifiers if pat.search(before)), "exact")
@@ -503,6 +509,7 @@ def _quantities(
 
 
 _CLOCK = re.compile(r"(?<=\d)[:.]\d\d(?!\d)|:(?=\d\d)")
+_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 def _in_context(counts: str | None, sentence: str, lex: _Lexicon) -> str | None:
@@ -526,6 +533,11 @@ def _last_noun(before: str, lex: _Lexicon) -> str | None:
 
 
 def _counts(after: str, before: str, lex: _Lexicon) -> str | None:
+    partitive = lex.partitive.match(after)
+    if partitive:
+        named = _counts(after[partitive.end() :], "", lex)
+        if named:
+            return named
     window = re.match(r"\s*(?:[\w'\u2019-]+\s+){0,3}?", after)
     head = after[: (window.end() if window else 0) + 40]
     # The noun nearest the number decides ("1,000 Russian servicemen and civilians" are

@@ -43,7 +43,8 @@ class Gazetteer:
         roles: dict[str, str] = {}
         holders: dict[str, list[str]] = {}
         for e in entries:
-            for alias in [e["name"], *e.get("aliases", [])]:
+            # A display name is a name an author may use too.
+            for alias in dict.fromkeys([e["name"], *e.get("aliases", []), *e.get("labels", {}).values()]):
                 for form in sorted(forms(alias)):
                     names.setdefault(form, e["name"])
             for role in e.get("roles", []):

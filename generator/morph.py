@@ -84,6 +84,7 @@ def forms(phrase: str) -> set[str]:
     out = {phrase}
     if not _CYRILLIC.search(phrase):
         return out
+    out.add(phrase.replace("ё", "е").replace("Ё", "Е"))  # Russian is mostly printed without ё
     words = phrase.split(" ")
     for language in _languages(phrase):
         morph = _analyzer(language)

@@ -47,11 +47,14 @@ class SpeechPatterns:
     pronoun: re.Pattern[str]
     formulas: re.Pattern[str]
     sources: tuple[tuple[re.Pattern[str], str], ...]
+    negation: re.Pattern[str]  # right before a reporting verb: "has not confirmed" attributes nothing
+    report_of_previous: re.Pattern[str]  # "Про це повідомив X": X reported the sentence before
 
 
 @functools.cache
 def patterns(language: str) -> SpeechPatterns:
-    data = load("extraction")["speech"]
+    tables = load("extraction")
+    data = tables["speech"]
     lang = language if language in data["reporting_verbs"] else "en"
     return SpeechPatterns(
         verbs=re.compile(rf"(?<!\w)(?:{data['reporting_verbs'][lang]})(?!\w)", re.I),
@@ -60,6 +63,8 @@ def patterns(language: str) -> SpeechPatterns:
         pronoun=re.compile(rf"(?<!\w){data['pronouns'][lang]}(?!\w)", re.I),
         formulas=re.compile(rf"\s*(?:{data['formulas'][lang]})\s*", re.I),
         sources=tuple((re.compile(rf"(?<!\w)(?:{p})(?!\w)", re.I), name) for p, name in data["unnamed_sources"][lang]),
+        negation=re.compile(rf"(?<!\w)(?:{data['negation'][lang]})\s+(?:\w+\s+)?$", re.I),
+        report_of_previous=re.compile(tables["report_of_previous"][lang], re.I),
     )
 
 
@@ -124,7 +129,8 @@ def source_mentions(body: str, language: str, taken: list[Mention]) -> list[Ment
 def extract_speech(
     article: Article, sents: list[Sentence], gazetteer: Gazetteer, mentions: list[Mention]
 ) -> tuple[list[Quote], list[Claim], dict[tuple[int, int], str]]:
-    """Quotes and claims of one article, and the speaker of each quoted span (for figures)."""
+    """Quotes and claims of one article, and who gives the figures of a span: the speaker of
+    each quoted span, and of a sentence the next one attributes ("Про це повідомив X")."""
     body = article.body
     pats = patterns(article.language)
     resolved = _resolve_roles(mentions, gazetteer)
@@ -144,7 +150,7 @@ def extract_speech(
         speakers[(span.start, span.end)] = speaker
         sentence = _sentence_of(sents, start)
         quotes.append(Quote(text, speaker, article.language, Evidence(text, start, end, "quote.marks", sentence)))
-    claims = _claims(article, sents, pats, tracker, spans)
+    claims = _claims(article, sents, pats, tracker, spans, speakers)
     return quotes, claims, speakers
 
 
@@ -267,12 +273,14 @@ def _quote_speaker(body: str, span: QuotedSpan, sents: list[Sentence], pats: Spe
     return None
 
 
-def _claims(article: Article, sents: list[Sentence], pats: SpeechPatterns, tracker: SpeakerTracker, spans: list[QuotedSpan]) -> list[Claim]:
+def _claims(
+    article: Article, sents: list[Sentence], pats: SpeechPatterns, tracker: SpeakerTracker, spans: list[QuotedSpan], givers: dict[tuple[int, int], str]
+) -> list[Claim]:
     body = article.body
     claims: list[Claim] = []
-    for s in sents:
+    for index, s in enumerate(sents):
         quoted = [q for q in spans if s.start <= q.start and q.end <= s.end]
-        if any(q.end - q.start > 0.5 * (s.end - s.start) for q in quoted):
+        if any(q.end - q.start > 0.5 * (s.end - s.start) for q in quoted) or _opens_with_quote(body, s, quoted):
             continue  # a quoted statement is a quote, not a claim
         if re.match(r"\s*[-\u2022*]", s.text):
             continue  # lead bullet points restate the body
@@ -289,7 +297,11 @@ def _claims(article: Article, sents: list[Sentence], pats: SpeechPatterns, track
             if who:
                 found.append((who, "claim.pronoun"))
         if not found:
-            verbs = [v for v in pats.verbs.finditer(body, s.start, s.end) if not _inside(v.start(), quoted)]
+            verbs = [
+                v
+                for v in pats.verbs.finditer(body, s.start, s.end)
+                if not _inside(v.start(), quoted) and not pats.negation.search(body, max(s.start, v.start() - 24), v.start())
+            ]
             # '..., Umerov said.' at the end of a sentence names the speaker of all of it.
             tail = [v for v in verbs if _DASH_OR_COMMA.search(body[s.start : v.start()]) or _ends_clause(body, v, s)]
             ordered = ([tail[-1]] if tail else []) + verbs
@@ -298,13 +310,37 @@ def _claims(article: Article, sents: list[Sentence], pats: SpeechPatterns, track
                 if who:
                     found.extend((name, "claim.reporting") for name in _coordinated(body, s, cue, who, tracker))
                     break
+        gist = _gist(s.text)
+        previous = sents[index - 1] if index else None
+        if found and previous and pats.report_of_previous.match(s.text) and "\n\n" not in body[previous.end : s.start]:
+            # The claim is what the sentence before says; its figures are the speaker's. The
+            # event it tells stays the outlet's own report (it is stated, then sourced).
+            gist = _gist(previous.text)
+            givers[(previous.start, previous.end)] = found[0][0]
         seen: set[str] = set()
         for who, rule in found:
             if who in seen:
                 continue
             seen.add(who)
-            claims.append(Claim(who, _gist(s.text), Evidence(s.text, s.start, s.end, rule, s.text)))
+            claims.append(Claim(who, gist, Evidence(s.text, s.start, s.end, rule, s.text)))
     return claims
+
+
+_PARAPHRASE_AFTER = re.compile(r"\b(?:that|adding|added)\b|,\s*(?:що|что)\b|\b(?:додав\w*|добавив|добавил\w*)\b", re.I)
+
+
+def _opens_with_quote(body: str, s: Sentence, quoted: list[QuotedSpan]) -> bool:
+    """'"There is nothing on the calendar," Peskov told journalists.' / '«...», — написала
+    она': the sentence is the quote and its attribution, with no paraphrase of its own."""
+    if not quoted:
+        return False
+    ordered = sorted(quoted, key=lambda q: q.start)
+    if body[s.start : ordered[0].start - 1].strip(" \t\n\"'\u201c\u201e\u00ab-\u2013\u2014"):
+        return False
+    # What the sentence says outside the marks, after the opening quote.
+    bounds = [q.end + 1 for q in ordered]
+    rest = "".join(body[end : (ordered[i + 1].start - 1 if i + 1 < len(ordered) else s.end)] for i, end in enumerate(bounds))
+    return len(rest) < 80 and not _PARAPHRASE_AFTER.search(rest)
 
 
 def _inside(offset: int, quoted: list[QuotedSpan]) -> bool:

@@ -368,3 +368,55 @@ def test_impersonal_voice_in_a_capital_is_not_a_place() -> None:
 def test_dateline_names_places_even_in_capitals() -> None:
     facts = extract(article("KYIV/MOSCOW — Moscow accused Kyiv of delaying.\n\nISTANBUL, July 23 — More talks."))
     assert {"Kyiv", "Moscow", "Istanbul"} <= set(facts.places)
+
+
+def test_a_year_after_in_is_not_a_head_count() -> None:
+    facts = extract(article("Those freed included soldiers captured in 2022 as well as civilians held for years."))
+    assert [q.value for q in facts.quantities] == []
+
+
+def test_the_noun_after_a_partitive_decides_what_is_counted() -> None:
+    facts = extract(article("According to the ombudsman, 33 of the freed Ukrainians were civilians."))
+    assert [(q.value, q.counts) for q in facts.quantities] == [(33, "civilians")]
+
+
+def test_a_negated_reporting_verb_names_no_speaker() -> None:
+    body = "Dmytro Lubinets told reporters that more than 8,000 Ukrainians remained in captivity, a figure Russia has not confirmed."
+    facts = extract(article(body))
+    assert [c.speaker for c in facts.claims] == ["Dmytro Lubinets"]
+    assert [q.attributed_to for q in facts.quantities] == ["Dmytro Lubinets"]
+
+
+def test_by_someones_count_attributes_a_figure() -> None:
+    body = "The Coordination Headquarters met on Monday. Since May, the sides have swapped roughly 1,200 prisoners, by the headquarters' count."
+    facts = extract(article(body))
+    (figure,) = facts.quantities
+    assert (figure.value, figure.qualifier) == (1200, "about")
+    assert figure.attributed_to == "Coordination Headquarters for the Treatment of Prisoners of War"
+
+
+def test_a_sentence_naming_the_source_of_the_one_before_attributes_its_figures() -> None:
+    body = "У четвер в Україну повернули тіла 1000 загиблих військових. Про це повідомив Координаційний штаб з питань поводження з військовополоненими."
+    facts = extract(article(body, "uk", dt.date(2025, 11, 7)))
+    headquarters = "Coordination Headquarters for the Treatment of Prisoners of War"
+    assert [(q.value, q.counts, q.attributed_to) for q in facts.quantities] == [(1000, "bodies", headquarters)]
+    assert [c.speaker for c in facts.claims] == [headquarters]
+    assert facts.claims[0].evidence.text.startswith("Про це")  # the reporting sentence, as the gold marks it
+
+
+def test_a_sentence_that_is_only_a_quote_and_its_attribution_is_a_quote_not_a_claim() -> None:
+    facts = extract(article('"There is nothing on the calendar," Dmitry Peskov told journalists on Monday.'))
+    assert [q.speaker for q in facts.quotes] == ["Dmitry Peskov"]
+    assert facts.claims == ()
+    paraphrase = extract(article('"We are ready," Dmitry Peskov said, adding that a meeting was possible in June.'))
+    assert [c.speaker for c in paraphrase.claims] == ["Dmitry Peskov"]
+
+
+def test_names_are_found_without_yo_and_by_their_display_label() -> None:
+    facts = extract(article("Посредником вновь выступили Объединенные Арабские Эмираты.", "ru"))
+    assert "United Arab Emirates" in facts.actors
+
+
+def test_returned_from_captivity_in_either_order_is_an_exchange() -> None:
+    facts = extract(article("В пятницу из плена вернулись 185 российских военнослужащих.", "ru", dt.date(2025, 10, 11)))
+    assert [(e.type, e.date) for e in facts.events] == [("prisoner_exchange", dt.date(2025, 10, 10))]

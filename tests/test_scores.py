@@ -19,9 +19,11 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED_SCORER = ROOT.parent / "shared" / "eval" / "score.py"
 
 SEED_FLOORS = {"events": 0.99, "quantities": 0.9, "quotes": 0.95, "claims": 0.95, "actors": 0.95, "places": 0.95}
-CORPUS_FLOORS = {"events": 0.95, "quantities": 0.93, "quotes": 0.87, "claims": 0.86, "actors": 0.93, "places": 0.95}
+CORPUS_FLOORS = {"events": 0.95, "quantities": 0.93, "quotes": 0.87, "claims": 0.9, "actors": 0.94, "places": 0.95}
 CORPUS_MACRO_FLOOR_PER_LANGUAGE = 0.92
-CORPUS_ATTRIBUTION_FLOOR = 0.88
+CORPUS_ATTRIBUTION_FLOOR = 0.9
+# tests/heldout: scored once before any tuning (macro F1 0.954), then fixed; now a regression set.
+HELDOUT_MACRO_FLOOR = 0.97
 
 
 def report(name: str, result: dict) -> None:
@@ -51,6 +53,13 @@ def test_corpus_scores() -> None:
         assert result[kind]["f1"] >= floor, (kind, result[kind])
     for lang, f1 in languages.items():
         assert f1["macro_f1"] >= CORPUS_MACRO_FLOOR_PER_LANGUAGE, (lang, f1)
+
+
+def test_heldout_scores() -> None:
+    result = evaluate(ROOT / "tests/heldout/gold", ROOT / "tests/heldout/articles")
+    report("held-out", result)
+    assert result["grounding_rate"] == 1.0
+    assert result["macro_f1"] >= HELDOUT_MACRO_FLOOR
 
 
 @pytest.mark.skipif(not SHARED_SCORER.exists(), reason="the reference scorer lives outside the project, in shared/eval next to it")
