@@ -7,7 +7,7 @@ DEV_STAMP := $(VENV)/.installed-dev
 export NO_MKDOCS_2_WARNING := 1
 LANGS := uk ru de fr tr
 
-.PHONY: site site-offline serve test golden-update bench score catalog-extract catalog-update catalog-compile add-language screenshots clean clean-venv
+.PHONY: site site-offline serve test golden-update bench forms score catalog-extract catalog-update catalog-compile add-language screenshots clean clean-venv
 
 $(STAMP): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -48,6 +48,10 @@ golden-update: $(DEV_STAMP)
 bench: $(DEV_STAMP)
 	$(BIN)/python -m tests.bench
 	$(BIN)/python -m tests.bench_site --sizes 100,1000,5000
+
+## forms: recompute generator/data/forms.json (inflected gazetteer names) after editing the gazetteer
+forms: $(STAMP)
+	$(BIN)/python -m generator.morph
 
 ## score: score the extractor on the seeds and the development corpus
 score: $(STAMP)

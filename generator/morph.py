@@ -10,16 +10,29 @@ Only the head of a name inflects: leading adjectives and names up to the first c
 ("Координаційний штаб з питань ..." -> the first two words; "Міністерство оборони Росії" ->
 the first). Abbreviations (ЗСУ, РФ) and indeclinable words stay as written. Names the
 dictionaries do not know decline by the ending tables in data/morph.yaml.
+
+Loading the dictionaries and inflecting every alias took a fifth of a second on every
+build, so the forms of the gazetteer's names ship precomputed in data/forms.json (`make
+forms` rewrites it; a test fails when it is out of date). The table is used only while its
+fingerprint (this module, the ending tables, the pymorphy3 versions) matches; a phrase it
+lacks is inflected as before.
 """
 
 from __future__ import annotations
 
 import functools
+import hashlib
 import itertools
+import json
 import re
+import sys
+from importlib import metadata
+from pathlib import Path
 from typing import Any
 
-from .lexicon import load
+from .lexicon import DATA_DIR, load
+
+FORMS_FILE = DATA_DIR / "forms.json"
 
 CASES = ("gent", "datv", "accs", "ablt", "loct")
 _CYRILLIC = re.compile("[\u0400-\u04ff]")
@@ -79,8 +92,42 @@ def _match_case(template: str, word: str) -> str:
     return word[:1].upper() + word[1:] if template[:1].isupper() else word
 
 
+def fingerprint() -> str:
+    """What the forms depend on besides the phrase: this code, the ending tables, the dictionaries."""
+    parts = [Path(__file__).read_bytes(), (DATA_DIR / "morph.yaml").read_bytes()]
+    parts += [f"{name}=={metadata.version(name)}".encode() for name in ("pymorphy3", "pymorphy3-dicts-uk", "pymorphy3-dicts-ru")]
+    return hashlib.sha256(b"\x1f".join(parts)).hexdigest()[:16]
+
+
+@functools.cache
+def _precomputed() -> dict[str, list[str]]:
+    try:
+        data = json.loads(FORMS_FILE.read_text(encoding="utf-8"))
+        return dict(data["forms"]) if data.get("fingerprint") == fingerprint() else {}
+    except (OSError, ValueError, KeyError, TypeError):
+        return {}
+
+
 def forms(phrase: str) -> set[str]:
     """The phrase and its case forms (singular; plural names stay plural)."""
+    known = _precomputed().get(phrase)
+    return set(known) if known is not None else inflect(phrase)
+
+
+def forms_table(phrases: list[str]) -> str:
+    """data/forms.json for `phrases`, worked out afresh."""
+    table = {phrase: sorted(inflect(phrase)) for phrase in sorted(set(phrases)) if _CYRILLIC.search(phrase)}
+    return json.dumps({"fingerprint": fingerprint(), "forms": table}, ensure_ascii=False, indent=0, sort_keys=True) + "\n"
+
+
+def gazetteer_phrases() -> list[str]:
+    """Every alias and role phrase of the gazetteer (the names forms() is asked for)."""
+    entries = load("gazetteer")["entities"]
+    return [p for e in entries for p in (e["name"], *e.get("aliases", []), *e.get("labels", {}).values(), *e.get("roles", []))]
+
+
+def inflect(phrase: str) -> set[str]:
+    """forms() without the precomputed table."""
     out = {phrase}
     if not _CYRILLIC.search(phrase):
         return out
@@ -119,3 +166,8 @@ def forms(phrase: str) -> set[str]:
                 out.add(form)
                 out.add(form.replace("ё", "е").replace("Ё", "Е"))
     return out
+
+
+if __name__ == "__main__":  # python -m generator.morph: rewrite data/forms.json
+    FORMS_FILE.write_text(forms_table(gazetteer_phrases()), encoding="utf-8")
+    print(f"wrote {FORMS_FILE}", file=sys.stderr)

@@ -30,8 +30,9 @@ from .render import Lookups, PagePlan, PageReuse
 from .writer import atomic_write
 
 FORMAT = 2
-# What a build learns of a page: (key, lookups, plan digest, (size, mtime) of a page kept as it was, else None)
-PageRecord = tuple[str, dict[str, Any], str, tuple[int, int] | None]
+# A page rendered in this build: (key, lookups, plan digest). None for a page kept as its
+# entry records it (small to send back from a worker process).
+PageRecord = tuple[str, dict[str, Any], str] | None
 RENDERING_MODULES = ("render", "mdsafe", "i18n", "chart", "model", "gazetteer", "langdetect", "pagecache", "fingerprint")
 
 
@@ -95,14 +96,17 @@ class PageCache:
     def save(self) -> None:
         """Record the pages rendered or kept in this build, as they now are on disk."""
         pages: dict[str, list[Any]] = {}
-        for rel, (key, deps, data, kept) in sorted(self.pending.items()):
-            if kept is None:  # rendered: written now, or left alone if its bytes were the same
-                try:
-                    stat = (self.content_dir / rel).stat()
-                except OSError:
-                    continue
-                kept = (stat.st_size, stat.st_mtime_ns)
-            pages[rel] = [key, deps, *kept, data]
+        for rel, record in sorted(self.pending.items()):
+            if record is None:  # kept: as it was
+                if rel in self.entries:
+                    pages[rel] = self.entries[rel]
+                continue
+            key, deps, data = record
+            try:  # rendered: written now, or left alone if its bytes were the same
+                stat = (self.content_dir / rel).stat()
+            except OSError:
+                continue
+            pages[rel] = [key, deps, stat.st_size, stat.st_mtime_ns, data]
         payload = {"format": FORMAT, "content_dir": self._content_dir_key(), "setups": self.used_setups, "pages": pages}
         atomic_write(self.file, json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
 
@@ -138,8 +142,8 @@ class _LanguageReuse(PageReuse):
                     return False
             except KeyError:
                 return False
-        self.cache.pending[rel] = (key, deps, self.cache.plan_digest(plan), (size, mtime_ns))
+        self.cache.pending[rel] = None
         return True
 
     def rendered(self, path: str, plan: PagePlan, deps: dict[str, Any]) -> None:
-        self.cache.pending[f"{self.language}/{path}"] = (self._key(plan), deps, self.cache.plan_digest(plan), None)
+        self.cache.pending[f"{self.language}/{path}"] = (self._key(plan), deps, self.cache.plan_digest(plan))
