@@ -244,6 +244,18 @@ def entity_names(story: Story) -> set[str]:
     return {name for name, _ in (*story.actors, *story.places)} | {f.citation.speaker for f in story.facts if f.citation.speaker}
 
 
+_tables: tuple[Story, dict[str, str], set[str], dict[str, str]] | None = None
+
+
+def _story_tables(story: Story) -> tuple[dict[str, str], set[str], dict[str, str]]:
+    """Source anchors, entity names and a memo of source-group digests, made once per story
+    for every language (worker processes forked after planning inherit them)."""
+    global _tables
+    if _tables is None or _tables[0] is not story:
+        _tables = (story, source_slugs(story.articles), entity_names(story), {})
+    return _tables[1], _tables[2], _tables[3]
+
+
 class Lookups:
     """Story-wide lookups the templates make, recorded page by page.
 
@@ -255,10 +267,8 @@ class Lookups:
 
     def __init__(self, story: Story) -> None:
         self.story = story
-        self.slugs = source_slugs(story.articles)
-        self.known = entity_names(story)
+        self.slugs, self.known, self._group_digests = _story_tables(story)
         self.deps: dict[str, Any] | None = None
-        self._group_digests: dict[str, str] = {}
 
     def answer(self, kind: str, key: str) -> Any:
         if kind == "slug":
@@ -294,6 +304,7 @@ class Lookups:
 
 def plan_pages(story: Story) -> list[PagePlan]:
     """Every page of the site with its data; rendering it in a language is a separate step."""
+    _story_tables(story)
     by_date_discrepancies: dict[dt.date, list[Discrepancy]] = defaultdict(list)
     for disc in story.discrepancies:
         by_date_discrepancies[disc.date].append(disc)
