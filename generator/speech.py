@@ -47,6 +47,7 @@ class SpeechPatterns:
     pronoun: re.Pattern[str]
     formulas: re.Pattern[str]
     sources: tuple[tuple[re.Pattern[str], str], ...]
+    paraphrase: re.Pattern[str]  # after a quote: the sentence goes on to say something itself
     negation: re.Pattern[str]  # right before a reporting verb: "has not confirmed" attributes nothing
     report_of_previous: re.Pattern[str]  # "Про це повідомив X": X reported the sentence before
 
@@ -63,6 +64,7 @@ def patterns(language: str) -> SpeechPatterns:
         pronoun=re.compile(rf"(?<!\w){data['pronouns'][lang]}(?!\w)", re.I),
         formulas=re.compile(rf"\s*(?:{data['formulas'][lang]})\s*", re.I),
         sources=tuple((re.compile(rf"(?<!\w)(?:{p})(?!\w)", re.I), name) for p, name in data["unnamed_sources"][lang]),
+        paraphrase=re.compile(rf"(?<!\w)(?:{data['paraphrase'][lang]})(?!\w)", re.I),
         negation=re.compile(rf"(?<!\w)(?:{data['negation'][lang]})\s+(?:\w+\s+)?$", re.I),
         report_of_previous=re.compile(tables["report_of_previous"][lang], re.I),
     )
@@ -280,7 +282,7 @@ def _claims(
     claims: list[Claim] = []
     for index, s in enumerate(sents):
         quoted = [q for q in spans if s.start <= q.start and q.end <= s.end]
-        if any(q.end - q.start > 0.5 * (s.end - s.start) for q in quoted) or _opens_with_quote(body, s, quoted):
+        if any(q.end - q.start > 0.5 * (s.end - s.start) for q in quoted) or _opens_with_quote(body, s, quoted, pats):
             continue  # a quoted statement is a quote, not a claim
         if re.match(r"\s*[-\u2022*]", s.text):
             continue  # lead bullet points restate the body
@@ -326,10 +328,7 @@ def _claims(
     return claims
 
 
-_PARAPHRASE_AFTER = re.compile(r"\b(?:that|adding|added)\b|,\s*(?:що|что)\b|\b(?:додав\w*|добавив|добавил\w*)\b", re.I)
-
-
-def _opens_with_quote(body: str, s: Sentence, quoted: list[QuotedSpan]) -> bool:
+def _opens_with_quote(body: str, s: Sentence, quoted: list[QuotedSpan], pats: SpeechPatterns) -> bool:
     """'"There is nothing on the calendar," Peskov told journalists.' / '«...», — написала
     она': the sentence is the quote and its attribution, with no paraphrase of its own."""
     if not quoted:
@@ -340,7 +339,7 @@ def _opens_with_quote(body: str, s: Sentence, quoted: list[QuotedSpan]) -> bool:
     # What the sentence says outside the marks, after the opening quote.
     bounds = [q.end + 1 for q in ordered]
     rest = "".join(body[end : (ordered[i + 1].start - 1 if i + 1 < len(ordered) else s.end)] for i, end in enumerate(bounds))
-    return len(rest) < 80 and not _PARAPHRASE_AFTER.search(rest)
+    return len(rest) < 80 and not pats.paraphrase.search(rest)
 
 
 def _inside(offset: int, quoted: list[QuotedSpan]) -> bool:
