@@ -30,6 +30,7 @@ class _Lexicon:
     generic: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]
     said: re.Pattern[str]
     report_of_previous: re.Pattern[str]
+    framing_before: re.Pattern[str]
     daily: re.Pattern[str]
     clause_breaks: re.Pattern[str]
     live_stamp: re.Pattern[str]
@@ -71,6 +72,7 @@ def lexicon(language: str) -> _Lexicon:
         generic=tuple((re.compile(_words(p), re.I), tuple(types)) for p, types in data["generic_triggers"][lang]),
         said=re.compile(_words(data["said_near_date"][lang]), re.I),
         report_of_previous=re.compile(data["report_of_previous"][lang], re.I),
+        framing_before=re.compile(data["framing_before"][lang], re.I),
         daily=re.compile(_words(data["daily"][lang]), re.I),
         clause_breaks=re.compile(data["clause_breaks"][lang], re.I),
         live_stamp=re.compile(data["live_stamp"]),
@@ -309,6 +311,7 @@ def _events(article: Article, sents: list[Sentence], date_mentions: list[dates_m
         lo, hi = bisect.bisect_left(date_starts, s.start), bisect.bisect_left(date_starts, s.end)
         in_sentence = [d for d in date_mentions[lo:hi] if d.start not in datelines]
         raw = all_triggers[bisect.bisect_left(trigger_starts, s.start) : bisect.bisect_left(trigger_starts, s.end)]
+        raw = [t for t in raw if not _frames_without_date(body, s, t, in_sentence, lex)]
         starts = [t.start for t in raw]
         unreal = {id(t) for t in raw if _modal(lex, masked, s, t.start, t.end, starts)}
         triggers = [t for t in raw if id(t) not in unreal]
@@ -345,6 +348,17 @@ def _events(article: Article, sents: list[Sentence], date_mentions: list[dates_m
         elif not in_sentence:
             previous = (s, triggers)
     return sorted(seen.values(), key=lambda e: (e.date, e.type))
+
+
+def _frames_without_date(body: str, s: Sentence, trig: _Trigger, dates: list[dates_mod.DateMention], lex: _Lexicon) -> bool:
+    """'26 июня в рамках договоренностей, достигнутых в Стамбуле, возвращены 25 ...': talks
+    named only to frame another event, with no date in their own phrase (which would make
+    them an event of that day: 'under the agreements reached in Istanbul on 2 June')."""
+    if trig.type != "talks" or not lex.framing_before.search(body, max(s.start, trig.start - 60), trig.start):
+        return False
+    breaks = [i for i in (body.find(",", trig.end, s.end), body.find(";", trig.end, s.end)) if i >= 0]
+    end = min(breaks, default=s.end)
+    return not any(trig.start <= d.start < end for d in dates)
 
 
 def _group(body: str, dates: list[dates_mod.DateMention], lex: _Lexicon) -> list[dates_mod.DateMention]:

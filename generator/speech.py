@@ -113,6 +113,17 @@ class SpeakerTracker:
                 return m.entity.name
         return None
 
+    def capital_subject(self, body: str, start: int, cue: int) -> str | None:
+        """'Kyiv has accused ...', 'Moscow says ...': a capital right before the reporting verb
+        (an auxiliary or adverb between) speaks for its government."""
+        for m in reversed(self.mentions):
+            if start <= m.start and m.end <= cue and m.entity.capital_of:
+                between = body[m.end : cue]
+                if re.fullmatch(r"\s+(?:\w+\s+){0,2}", between) and self.gazetteer.get(m.entity.capital_of):
+                    return m.entity.capital_of
+                return None
+        return None
+
     def speakers_in(self, start: int, end: int) -> list[Mention]:
         return [m for m in self.mentions if start <= m.start and m.end <= end and (m.entity.is_actor or m.entity.kind == _SOURCE_KIND)]
 
@@ -218,7 +229,7 @@ def _resolve(body: str, cue: re.Match[str], start: int, end: int, pats: SpeechPa
     if head:
         return head.entity.name
     head = _pick(after)
-    return head.entity.name if head else None
+    return head.entity.name if head else tracker.capital_subject(body, start, cue.start())
 
 
 def _lead_speaker(s: Sentence, tracker: SpeakerTracker) -> str | None:

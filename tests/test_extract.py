@@ -420,3 +420,19 @@ def test_names_are_found_without_yo_and_by_their_display_label() -> None:
 def test_returned_from_captivity_in_either_order_is_an_exchange() -> None:
     facts = extract(article("В пятницу из плена вернулись 185 российских военнослужащих.", "ru", dt.date(2025, 10, 11)))
     assert [(e.type, e.date) for e in facts.events] == [("prisoner_exchange", dt.date(2025, 10, 10))]
+
+
+def test_a_capital_before_a_reporting_verb_speaks_for_its_government() -> None:
+    facts = extract(article('Kyiv has accused Moscow of playing "a dirty game" with the repatriation of the dead.'))
+    assert [(q.speaker, q.text) for q in facts.quotes] == [("Ukraine", "a dirty game")]
+    # ... but a capital named after the verb is not the speaker
+    other = extract(article("Volodymyr Zelensky, speaking in Tirana, urged partners to prepare new sanctions against Moscow."))
+    assert [c.speaker for c in other.claims] == ["Volodymyr Zelensky"]
+
+
+def test_talks_that_only_frame_an_exchange_are_not_an_event_of_its_day() -> None:
+    body = "26 июня в рамках договоренностей, достигнутых в Стамбуле, с подконтрольной Киеву территории возвращены 25 российских военнослужащих."
+    facts = extract(article(body, "ru", dt.date(2025, 6, 27)))
+    assert [(e.type, e.date) for e in facts.events] == [("prisoner_exchange", dt.date(2025, 6, 26))]
+    dated = extract(article("A second group was exchanged under the agreements reached in Istanbul on 2 June.", "en", dt.date(2025, 6, 10)))
+    assert ("talks", dt.date(2025, 6, 2)) in [(e.type, e.date) for e in dated.events]
