@@ -30,14 +30,19 @@ class CatalogProblem:
     message: str
 
 
+@functools.cache
+def _locale(language: str) -> Locale:
+    return Locale.parse(language)  # parsed once: Babel parses a locale name on every call
+
+
 @functools.lru_cache(maxsize=65536)
 def _format_date(value: dt.date, pattern: str, language: str) -> str:
-    return format_date(value, format=pattern, locale=language)
+    return format_date(value, format=pattern, locale=_locale(language))
 
 
 @functools.lru_cache(maxsize=65536)
 def _format_number(value: int | float, language: str) -> str:
-    return format_decimal(value, locale=language)
+    return format_decimal(value, locale=_locale(language))
 
 
 def compile_catalogs(locales_dir: Path, languages: tuple[str, ...]) -> list[CatalogProblem]:
@@ -89,4 +94,4 @@ class Formatter:
         return _format_number(value, self.language)
 
     def language_name(self, code: str) -> str:
-        return Locale.parse(self.language).languages.get(code, code)
+        return _locale(self.language).languages.get(code, code)
