@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .gazetteer import Entity, Gazetteer, Mention
@@ -47,6 +48,7 @@ class SpeechPatterns:
     pronoun: re.Pattern[str]
     formulas: re.Pattern[str]
     sources: tuple[tuple[re.Pattern[str], str], ...]
+    noun_before: re.Pattern[str]  # before a reporting verb's form, it is a noun ("Ukraine's demands", "the claims")
     paraphrase: re.Pattern[str]  # after a quote: the sentence goes on to say something itself
     negation: re.Pattern[str]  # right before a reporting verb: "has not confirmed" attributes nothing
     report_of_previous: re.Pattern[str]  # "Про це повідомив X": X reported the sentence before
@@ -64,6 +66,7 @@ def patterns(language: str) -> SpeechPatterns:
         pronoun=re.compile(rf"(?<!\w){data['pronouns'][lang]}(?!\w)", re.I),
         formulas=re.compile(rf"\s*(?:{data['formulas'][lang]})\s*", re.I),
         sources=tuple((re.compile(rf"(?<!\w)(?:{p})(?!\w)", re.I), name) for p, name in data["unnamed_sources"][lang]),
+        noun_before=re.compile(rf"(?:{data['noun_before'][lang]})\s+$", re.I),
         paraphrase=re.compile(rf"(?<!\w)(?:{data['paraphrase'][lang]})(?!\w)", re.I),
         negation=re.compile(rf"(?<!\w)(?:{data['negation'][lang]})\s+(?:\w+\s+)?$", re.I),
         report_of_previous=re.compile(tables["report_of_previous"][lang], re.I),
@@ -252,14 +255,14 @@ def _quote_speaker(body: str, span: QuotedSpan, sents: list[Sentence], pats: Spe
     tail_match = re.match(r"[^\w]{0,4}([^.!?\n\"\u201c\u00ab]{0,120})", body[span.end + 1 : after_end])
     tail = tail_match.group(1) if tail_match else ""
     tail_start = span.end + 1 + (tail_match.start(1) if tail_match else 0)
-    verb = pats.verbs.search(body, tail_start, tail_start + len(tail)) if tail else None
+    verb = next(_verbs(pats, body, tail_start, tail_start + len(tail)), None) if tail else None
     if verb and verb.start() - tail_start < 40:
         who = _resolve(body, verb, tail_start, tail_start + len(tail), pats, tracker)
         if who:
             return who
     # The attribution before the opening mark in the same sentence: 'X said: "...' or
     # 'Peskov called the claims "absurd"'; the cue nearest the quote speaks.
-    head_cues = [c for c in (*pats.verbs.finditer(body, s_start, span.start - 1), *pats.speaker_after.finditer(body, s_start, span.start - 1))]
+    head_cues = [c for c in (*_verbs(pats, body, s_start, span.start - 1), *pats.speaker_after.finditer(body, s_start, span.start - 1))]
     for cue in sorted(head_cues, key=lambda c: -c.start()):
         who = _resolve(body, cue, s_start, span.start - 1, pats, tracker)
         if who:
@@ -269,7 +272,7 @@ def _quote_speaker(body: str, span: QuotedSpan, sents: list[Sentence], pats: Spe
         if lead:
             return lead
         # a fragment inside a sentence attributed after it: 'Russia was "delaying", Moscow said'
-        for cue in pats.verbs.finditer(body, span.end, s_end):
+        for cue in _verbs(pats, body, span.end, s_end):
             who = _resolve(body, cue, s_start, s_end, pats, tracker)
             if who:
                 return who
@@ -277,7 +280,7 @@ def _quote_speaker(body: str, span: QuotedSpan, sents: list[Sentence], pats: Spe
     previous = [s for s in sents if s.end <= span.start - 1]
     if previous and not body[s_start : span.start - 1].strip():
         last = previous[-1]
-        found = pats.verbs.search(body, last.start, last.end)
+        found = next(_verbs(pats, body, last.start, last.end), None)
         if found or last.text.rstrip().endswith(":"):
             if found:
                 return _resolve(body, found, last.start, last.end, pats, tracker)
@@ -312,7 +315,7 @@ def _claims(
         if not found:
             verbs = [
                 v
-                for v in pats.verbs.finditer(body, s.start, s.end)
+                for v in _verbs(pats, body, s.start, s.end)
                 if not _inside(v.start(), quoted) and not pats.negation.search(body, max(s.start, v.start() - 24), v.start())
             ]
             # '..., Umerov said.' at the end of a sentence names the speaker of all of it.
@@ -351,6 +354,13 @@ def _opens_with_quote(body: str, s: Sentence, quoted: list[QuotedSpan], pats: Sp
     bounds = [q.end + 1 for q in ordered]
     rest = "".join(body[end : (ordered[i + 1].start - 1 if i + 1 < len(ordered) else s.end)] for i, end in enumerate(bounds))
     return len(rest) < 80 and not pats.paraphrase.search(rest)
+
+
+def _verbs(pats: SpeechPatterns, body: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """Reporting verbs in [start, end), leaving out nouns spelled alike ("Ukraine's demands")."""
+    for verb in pats.verbs.finditer(body, start, end):
+        if not pats.noun_before.search(body, max(start, verb.start() - 12), verb.start()):
+            yield verb
 
 
 def _inside(offset: int, quoted: list[QuotedSpan]) -> bool:

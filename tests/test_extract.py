@@ -436,3 +436,21 @@ def test_talks_that_only_frame_an_exchange_are_not_an_event_of_its_day() -> None
     assert [(e.type, e.date) for e in facts.events] == [("prisoner_exchange", dt.date(2025, 6, 26))]
     dated = extract(article("A second group was exchanged under the agreements reached in Istanbul on 2 June.", "en", dt.date(2025, 6, 10)))
     assert ("talks", dt.date(2025, 6, 2)) in [(e.type, e.date) for e in dated.events]
+
+
+def test_a_possessive_before_a_verb_form_makes_it_a_noun() -> None:
+    body = 'Dmitry Peskov said on Thursday that a summit was possible. He described Ukraine\'s demands as "unrealistic".'
+    facts = extract(article(body, published=dt.date(2025, 7, 25)))
+    assert [(q.speaker, q.text) for q in facts.quotes] == [("Dmitry Peskov", "unrealistic")]
+
+
+def test_unnamed_speakers_and_present_tense_reporting() -> None:
+    english = extract(article("The meeting lasted about 40 minutes, according to Turkish officials."))
+    assert [c.speaker for c in english.claims] == ["Turkish officials"]
+    ukrainian = extract(article("Коордштаб повідомив про обмін. У штабі наголошують, що обміни триватимуть і надалі.", "uk"))
+    assert [c.speaker for c in ukrainian.claims].count("Coordination Headquarters for the Treatment of Prisoners of War") == 2
+
+
+def test_russian_people_counted_in_the_genitive_singular() -> None:
+    facts = extract(article("Ранее стороны провели обмен, в ходе которого домой вернулись по 84 человека с каждой стороны.", "ru"))
+    assert [(q.value, q.counts) for q in facts.quantities] == [(84, "people")]
