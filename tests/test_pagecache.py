@@ -185,15 +185,10 @@ def test_rendering_in_worker_processes_gives_the_same_pages(project: Path, monke
     assert not used
 
 
-def test_after_a_cold_build_the_next_build_keeps_every_page(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Articles and facts that come back from extraction worker processes and those read from
-    the extraction cache must fingerprint alike (a plain pickle told them apart by how their
-    strings were shared, so the first rebuild after a cold build rendered pages again)."""
-    from generator import cache, render
+def _count_renders(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """A list that gets an entry for every page rendered from now on (each starts its footnotes)."""
+    from generator import render
 
-    monkeypatch.setattr(cache, "PARALLEL_FROM", 1)  # extract in worker processes, as for a big corpus
-    monkeypatch.setattr(cache.os, "cpu_count", lambda: 2)
-    _build(project)  # cold: extraction and rendering from scratch
     rendered: list[str] = []
     real = render.Footnotes
 
@@ -202,23 +197,27 @@ def test_after_a_cold_build_the_next_build_keeps_every_page(project: Path, monke
         return real()
 
     monkeypatch.setattr(render, "Footnotes", counting)
+    return rendered
+
+
+def test_after_a_cold_build_the_next_build_keeps_every_page(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Articles and facts that come back from extraction worker processes and those read from
+    the extraction cache must fingerprint alike (a plain pickle told them apart by how their
+    strings were shared, so the first rebuild after a cold build rendered pages again)."""
+    from generator import cache
+
+    monkeypatch.setattr(cache, "PARALLEL_FROM", 1)  # extract in worker processes, as for a big corpus
+    monkeypatch.setattr(cache.os, "cpu_count", lambda: 2)
+    _build(project)  # cold: extraction and rendering from scratch
+    rendered = _count_renders(monkeypatch)
     assert _build(project).written == 0
     assert rendered == [], f"{len(rendered)} pages rendered again"
 
 
 def test_a_project_moved_elsewhere_keeps_its_page_cache(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from generator import render
-
     _build(project)
     moved = project.parent / "moved"
     shutil.copytree(project, moved, copy_function=shutil.copy2)  # sizes and modification times kept
-    rendered: list[str] = []
-    real = render.Footnotes
-
-    def counting() -> render.Footnotes:
-        rendered.append("page")
-        return real()
-
-    monkeypatch.setattr(render, "Footnotes", counting)
+    rendered = _count_renders(monkeypatch)
     assert _build(moved).written == 0
     assert rendered == [], f"{len(rendered)} pages rendered again"
