@@ -454,3 +454,11 @@ def test_unnamed_speakers_and_present_tense_reporting() -> None:
 def test_russian_people_counted_in_the_genitive_singular() -> None:
     facts = extract(article("Ранее стороны провели обмен, в ходе которого домой вернулись по 84 человека с каждой стороны.", "ru"))
     assert [(q.value, q.counts) for q in facts.quantities] == [(84, "people")]
+
+
+def test_local_officials_and_a_return_from_captivity_with_words_between() -> None:
+    english = extract(article("Buses carrying freed soldiers have crossed into Chernihiv region, local officials said."))
+    assert [c.speaker for c in english.claims] == ["local officials"]
+    body = "Министерство обороны России во вторник, 9 сентября, сообщило о возвращении из украинского плена 90 военнослужащих."
+    russian = extract(article(body, "ru", dt.date(2025, 9, 12)))
+    assert [(e.type, e.date) for e in russian.events] == [("prisoner_exchange", dt.date(2025, 9, 9))]
