@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import gc
 import multiprocessing
 import os
 import time
@@ -197,14 +199,39 @@ def _render_all(
         _shared = None
 
 
+@contextlib.contextmanager
+def _long_lived_data() -> Iterator[None]:
+    """Python's cyclic collector, told that the story and the plans stay to the end.
+
+    A build makes millions of small objects that live until it ends; the collector walked
+    them again and again (a tenth of a rebuild's time). The frozen ones are left out of its
+    passes, and in forked workers their pages are not touched (so not copied). Collections
+    are rarer, and everything is handed back to the collector when the build ends.
+    """
+    threshold = gc.get_threshold()
+    gc.set_threshold(50_000, 20, 100)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*threshold)
+        gc.unfreeze()
+
+
 def build(options: BuildOptions) -> BuildReport:
+    with _long_lived_data():
+        return _build(options)
+
+
+def _build(options: BuildOptions) -> BuildReport:
     watch = _Stopwatch()
     story = load_story(options.seeds_dir, options.cache_dir, options.progress, watch)
+    gc.freeze()
     problems = list(story.problems)
     for catalog_problem in compile_catalogs(options.locales_dir, options.languages):
         problems.append(Problem(f"locales/{catalog_problem.language}", catalog_problem.message))
     default = options.languages[0]
     plans = plan_pages(story)
+    gc.freeze()
     cache = PageCache(options.page_cache, options.content_dir) if options.page_cache else None
     if cache is not None:
         cache.day_keys = _jsonld_keys(story)
