@@ -111,6 +111,10 @@ def _is_range(text: str, numbers: list[int]) -> bool:
     return len(numbers) == 2 and bool(re.search(DASH, text)) and numbers[0] < numbers[1]
 
 
+# With its year only: "1.212" and "7.057" are thousands written with a full stop.
+_NUMERIC = re.compile(r"(?<![\d.,])(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>(?:19|20)\d\d)(?![\d.,]\d)")
+
+
 def find_dates(text: str, language: str, published: dt.date) -> list[DateMention]:
     """Every date phrase in `text` with its resolved date(s), in text order."""
     pats = _patterns(language)
@@ -136,6 +140,13 @@ def find_dates(text: str, language: str, published: dt.date) -> list[DateMention
         if resolved:
             span = _is_range(days_text, [int(n) for n in re.findall(r"\d+", days_text)])
             found.append(DateMention(m.start(), m.end(), m.group(0), tuple(resolved), "explicit", span=span))
+    if language != "en":  # "06.06.2025": day.month.year, as Ukrainian and Russian news write it
+        for m in _NUMERIC.finditer(text):
+            try:
+                found.append(DateMention(m.start(), m.end(), m.group(0), (dt.date(int(m["year"]), int(m["month"]), int(m["day"])),), "explicit"))
+            except ValueError:
+                continue  # "1.212.2025" is no date
+        found.sort(key=lambda d: d.start)
     found = _join_between(text, found, pats.between)
     for m in pats.weekday.finditer(text):
         if any(d.start <= m.start() < d.end or 0 <= d.start - m.end() <= 3 for d in found):

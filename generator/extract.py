@@ -122,11 +122,15 @@ def extract(article: Article, gazetteer: Gazetteer | None = None) -> ArticleFact
     # Speakers are actors too, unless they are unnamed sources (not in the gazetteer).
     speakers = {q.speaker for q in quotes if q.speaker} | {c.speaker for c in claims}
     located, governments = _capital_uses(body, article.language, mentions)
-    actors = sorted(set(actors) | {name for name in speakers if gaz.get(name) is not None} | governments)
+    # A country other than the two parties is a place where the text puts something there
+    # ("wait for Putin in Turkey"), and an actor only where it acts ("Turkey is ready to host").
+    visited, acting = _country_uses(body, article.language, mentions)
+    actors = sorted((set(actors) - (visited - acting)) | {name for name in speakers if gaz.get(name) is not None} | governments)
     dateline = gaz.dateline_places(body)
     places = sorted(
         {m.entity.name for m in mentions if m.entity.kind == "place" and (m.entity.capital_of is None or m.entity.name in located)}
         | {m.entity.name for m in dateline}
+        | visited
     )
     return ArticleFacts(
         article=article,
@@ -202,6 +206,22 @@ def _capital_uses(body: str, language: str, mentions: list[Mention]) -> tuple[se
         else:
             governments.add(country)
     return located, governments
+
+
+def _country_uses(body: str, language: str, mentions: list[Mention]) -> tuple[set[str], set[str]]:
+    """Countries named as locations ("in Turkey", "в Турции"), and countries named otherwise.
+    Russia and Ukraine are always actors (`actor_only`), never places."""
+    lex = _capitals_lexicon(language)
+    located: set[str] = set()
+    acting: set[str] = set()
+    for m in mentions:
+        if m.entity.kind != "country" or m.entity.actor_only or m.by_role:
+            continue
+        if lex.locative_before.search(body, max(0, m.start - 60), m.start):
+            located.add(m.entity.name)
+        else:
+            acting.add(m.entity.name)
+    return located, acting
 
 
 @dataclass(frozen=True)

@@ -252,7 +252,8 @@ def _quote_speaker(body: str, span: QuotedSpan, sents: list[Sentence], pats: Spe
     s_start = sentence.start if sentence else span.start - 1
     s_end = sentence.end if sentence else after_end
     # The attribution right after the closing mark: ' ," the ministry noted.' / '— заявив Путін'
-    tail_match = re.match(r"[^\w]{0,4}([^.!?\n\"\u201c\u00ab]{0,120})", body[span.end + 1 : after_end])
+    # (not past a full stop: '... "not enough". Merz said ...' is the next sentence's speaker)
+    tail_match = re.match(r"[^\w.!?]{0,4}([^.!?\n\"\u201c\u00ab]{0,120})", body[span.end + 1 : after_end])
     tail = tail_match.group(1) if tail_match else ""
     tail_start = span.end + 1 + (tail_match.start(1) if tail_match else 0)
     verb = next(_verbs(pats, body, tail_start, tail_start + len(tail)), None) if tail else None

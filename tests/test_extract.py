@@ -462,3 +462,32 @@ def test_local_officials_and_a_return_from_captivity_with_words_between() -> Non
     body = "Министерство обороны России во вторник, 9 сентября, сообщило о возвращении из украинского плена 90 военнослужащих."
     russian = extract(article(body, "ru", dt.date(2025, 9, 12)))
     assert [(e.type, e.date) for e in russian.events] == [("prisoner_exchange", dt.date(2025, 9, 9))]
+
+
+def test_a_country_named_as_a_location_is_a_place() -> None:
+    facts = extract(article("Zelensky said he would wait for Putin in Turkey in person on Thursday."))
+    assert "Turkey" in facts.places and "Turkey" not in facts.actors
+    acting = extract(article("Recep Tayyip Erdoğan said Turkey was ready to host the talks."))
+    assert "Turkey" in acting.actors and "Turkey" not in acting.places
+
+
+def test_a_quote_at_the_end_of_a_sentence_is_not_given_to_the_next_sentences_speaker() -> None:
+    body = 'French President Emmanuel Macron called the offer "a first step, but not enough". German Chancellor Friedrich Merz said talks must wait.'
+    facts = extract(article(body))
+    assert [(q.speaker, q.text) for q in facts.quotes] == [("Emmanuel Macron", "a first step, but not enough")]
+
+
+def test_proposed_and_agreed_things_are_not_events() -> None:
+    english = extract(
+        article('"We propose to resume direct negotiations without any preconditions," Putin told reporters on Saturday.', published=dt.date(2025, 5, 12))
+    )
+    assert english.events == ()
+    russian = extract(article("Кроме того, стороны договорились 19 марта провести обмен пленными.", "ru", dt.date(2025, 3, 19)))
+    assert russian.events == ()
+
+
+def test_numeric_dates_in_ukrainian_and_russian() -> None:
+    facts = extract(article("06.06.2025 в Україну повернули тіла 1212 загиблих військовослужбовців.", "uk", dt.date(2025, 6, 7)))
+    assert [(e.type, e.date) for e in facts.events] == [("remains_return", dt.date(2025, 6, 6))]
+    thousands = extract(article("Україна повернула 1.212 тіл загиблих.", "uk", dt.date(2025, 6, 7)))
+    assert [q.value for q in thousands.quantities] == [1212]
