@@ -491,3 +491,8 @@ def test_numeric_dates_in_ukrainian_and_russian() -> None:
     assert [(e.type, e.date) for e in facts.events] == [("remains_return", dt.date(2025, 6, 6))]
     thousands = extract(article("Україна повернула 1.212 тіл загиблих.", "uk", dt.date(2025, 6, 7)))
     assert [q.value for q in thousands.quantities] == [1212]
+
+
+def test_a_weekday_with_a_future_verb_is_not_last_weeks_event() -> None:
+    facts = extract(article("По данным украинской стороны, обмен завершится в воскресенье.", "ru", dt.date(2025, 5, 24)))
+    assert facts.events == ()
