@@ -496,3 +496,18 @@ def test_numeric_dates_in_ukrainian_and_russian() -> None:
 def test_a_weekday_with_a_future_verb_is_not_last_weeks_event() -> None:
     facts = extract(article("По данным украинской стороны, обмен завершится в воскресенье.", "ru", dt.date(2025, 5, 24)))
     assert facts.events == ()
+
+
+def test_number_words_for_one_and_a_half_thousand() -> None:
+    facts = extract(article("За словами Рустема Умєрова, з початку року вдалося звільнити понад півтори тисячі людей.", "uk", dt.date(2025, 7, 7)))
+    assert [(q.value, q.qualifier, q.attributed_to) for q in facts.quantities] == [(1500, "more_than", "Rustem Umerov")]
+
+
+def test_more_phrasings_of_talks_returns_and_sources() -> None:
+    english = extract(article("1,000 prisoners have been freed since the Istanbul meeting on June 2.", published=dt.date(2025, 6, 23)))
+    assert ("talks", dt.date(2025, 6, 2)) in [(e.type, e.date) for e in english.events]
+    bodies = extract(article("Last Friday roughly two thousand bodies were also handed over, Ukrainian officials said.", published=dt.date(2025, 6, 23)))
+    assert [(e.type, e.date) for e in bodies.events] == [("remains_return", dt.date(2025, 6, 20))]
+    russian = extract(article("По сообщению Владимира Мединского, стороны договорились передать Украине тела шести тысяч погибших.", "ru"))
+    assert [c.speaker for c in russian.claims] == ["Vladimir Medinsky"]
+    assert [(q.value, q.attributed_to) for q in russian.quantities] == [(6000, "Vladimir Medinsky")]
