@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .lexicon import apostrophe_pattern, load, normalise_apostrophes
+from .lexicon import APOSTROPHES, load, normalise_apostrophes
 from .morph import forms
 
 
@@ -138,8 +139,29 @@ def _entity(entry: dict) -> Entity:
 
 
 def _pattern(table: dict[str, str], flags: int) -> re.Pattern[str]:
-    alternatives = "|".join(apostrophe_pattern(a) for a in sorted(table, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", flags)
+    return re.compile(rf"(?<![\w-])(?:{_trie(table)})(?![\w-])", flags)
+
+
+def _trie(phrases: Iterable[str]) -> str:
+    """One regular expression for many phrases, sharing their prefixes ("Volodymyr
+    Zelensky|Volodymyr Zelenskyy" -> "Volodymyr Zelensky(?:y)?"). A flat alternation of two
+    thousand names was tried name by name at every position: a third of extraction time.
+    A longer phrase is still tried before its prefix (the optional tail is greedy)."""
+    root: dict[str, dict] = {}
+    for phrase in phrases:
+        node = root
+        for char in phrase:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict]) -> str:
+        branches = [(f"[{APOSTROPHES}]" if char == "'" else re.escape(char)) + emit(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(root)
 
 
 @functools.cache
