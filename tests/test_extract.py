@@ -511,3 +511,8 @@ def test_more_phrasings_of_talks_returns_and_sources() -> None:
     russian = extract(article("По сообщению Владимира Мединского, стороны договорились передать Украине тела шести тысяч погибших.", "ru"))
     assert [c.speaker for c in russian.claims] == ["Vladimir Medinsky"]
     assert [(q.value, q.attributed_to) for q in russian.quantities] == [(6000, "Vladimir Medinsky")]
+
+
+def test_an_adverb_before_the_verb_keeps_it_a_verb() -> None:
+    facts = extract(article("Dmitry Peskov earlier said that the talks would continue."))
+    assert [c.speaker for c in facts.claims] == ["Dmitry Peskov"]
