@@ -118,7 +118,9 @@ def extract(article: Article, gazetteer: Gazetteer | None = None) -> ArticleFact
     claim_speakers = {(c.evidence.start, c.evidence.end): c.speaker for c in claims}
     events = _events(article, sents, date_mentions, mentions)
     quantities = _quantities(article, sents, date_mentions, quote_speakers, claim_speakers)
-    actors = sorted({m.entity.name for m in mentions if m.entity.is_actor})
+    in_title = _title_holder_before(article.language)
+    # A role inside someone else's job title ("помощник президента России") is nobody acting.
+    actors = sorted({m.entity.name for m in mentions if m.entity.is_actor and not (m.by_role and in_title.search(body, max(0, m.start - 40), m.start))})
     # Speakers are actors too, unless they are unnamed sources (not in the gazetteer).
     speakers = {q.speaker for q in quotes if q.speaker} | {c.speaker for c in claims}
     located, governments = _capital_uses(body, article.language, mentions)
@@ -206,6 +208,12 @@ def _capital_uses(body: str, language: str, mentions: list[Mention]) -> tuple[se
         else:
             governments.add(country)
     return located, governments
+
+
+@functools.cache
+def _title_holder_before(language: str) -> re.Pattern[str]:
+    words = load("extraction")["title_holder_before"]
+    return re.compile(rf"(?<!\w)(?:{words.get(language, words['en'])})\s+$", re.I)
 
 
 def _country_uses(body: str, language: str, mentions: list[Mention]) -> tuple[set[str], set[str]]:

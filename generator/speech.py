@@ -48,6 +48,7 @@ class SpeechPatterns:
     pronoun: re.Pattern[str]
     formulas: re.Pattern[str]
     sources: tuple[tuple[re.Pattern[str], str], ...]
+    title_before: re.Pattern[str]  # 'в интервью газете «Известия»': a name in quote marks, not speech
     noun_before: re.Pattern[str]  # before a reporting verb's form, it is a noun ("Ukraine's demands", "the claims")
     paraphrase: re.Pattern[str]  # after a quote: the sentence goes on to say something itself
     negation: re.Pattern[str]  # right before a reporting verb: "has not confirmed" attributes nothing
@@ -66,6 +67,7 @@ def patterns(language: str) -> SpeechPatterns:
         pronoun=re.compile(rf"(?<!\w){data['pronouns'][lang]}(?!\w)", re.I),
         formulas=re.compile(rf"\s*(?:{data['formulas'][lang]})\s*", re.I),
         sources=tuple((re.compile(rf"(?<!\w)(?:{p})(?!\w)", re.I), name) for p, name in data["unnamed_sources"][lang]),
+        title_before=re.compile(rf"(?<!\w)(?:{data['title_before'][lang]})\s*$", re.I),
         noun_before=re.compile(rf"(?:{data['noun_before'][lang]})\s+$", re.I),
         paraphrase=re.compile(rf"(?<!\w)(?:{data['paraphrase'][lang]})(?!\w)", re.I),
         negation=re.compile(rf"(?<!\w)(?:{data['negation'][lang]})\s+(?:\w+\s+)?$", re.I),
@@ -158,7 +160,7 @@ def extract_speech(
     for span in spans:
         start, end = _trim(body, span.start, span.end)
         text = body[start:end]
-        if not re.search(r"\w", text) or pats.formulas.fullmatch(text):
+        if not re.search(r"\w", text) or pats.formulas.fullmatch(text) or pats.title_before.search(body, max(0, span.start - 30), max(0, span.start - 1)):
             continue
         speaker = _quote_speaker(body, span, sents, pats, tracker)
         if speaker is None:

@@ -516,3 +516,11 @@ def test_more_phrasings_of_talks_returns_and_sources() -> None:
 def test_an_adverb_before_the_verb_keeps_it_a_verb() -> None:
     facts = extract(article("Dmitry Peskov earlier said that the talks would continue."))
     assert [c.speaker for c in facts.claims] == ["Dmitry Peskov"]
+
+
+def test_titles_names_and_agreements_in_a_city() -> None:
+    russian = extract(article("Помощник президента России Владимир Мединский в интервью газете «Известия» сказал, что обмены продолжатся.", "ru"))
+    assert russian.quotes == ()
+    assert "Vladimir Putin" not in russian.actors and "Vladimir Medinsky" in russian.actors
+    english = extract(article("The exchange, agreed in Istanbul on May 16, was carried out on May 23.", published=dt.date(2025, 5, 26)))
+    assert sorted((e.type, e.date) for e in english.events) == [("prisoner_exchange", dt.date(2025, 5, 23)), ("talks", dt.date(2025, 5, 16))]
