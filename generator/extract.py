@@ -31,6 +31,7 @@ class _Lexicon:
     said: re.Pattern[str]
     report_of_previous: re.Pattern[str]
     framing_before: re.Pattern[str]
+    title_holder_before: re.Pattern[str]
     daily: re.Pattern[str]
     clause_breaks: re.Pattern[str]
     live_stamp: re.Pattern[str]
@@ -73,6 +74,7 @@ def lexicon(language: str) -> _Lexicon:
         said=re.compile(_words(data["said_near_date"][lang]), re.I),
         report_of_previous=re.compile(data["report_of_previous"][lang], re.I),
         framing_before=re.compile(data["framing_before"][lang], re.I),
+        title_holder_before=re.compile(rf"(?<!\w)(?:{data['title_holder_before'][lang]})\s+$", re.I),
         daily=re.compile(_words(data["daily"][lang]), re.I),
         clause_breaks=re.compile(data["clause_breaks"][lang], re.I),
         live_stamp=re.compile(data["live_stamp"]),
@@ -118,7 +120,7 @@ def extract(article: Article, gazetteer: Gazetteer | None = None) -> ArticleFact
     claim_speakers = {(c.evidence.start, c.evidence.end): c.speaker for c in claims}
     events = _events(article, sents, date_mentions, mentions)
     quantities = _quantities(article, sents, date_mentions, quote_speakers, claim_speakers)
-    in_title = _title_holder_before(article.language)
+    in_title = lexicon(article.language).title_holder_before
     # A role inside someone else's job title ("помощник президента России") is nobody acting.
     actors = sorted({m.entity.name for m in mentions if m.entity.is_actor and not (m.by_role and in_title.search(body, max(0, m.start - 40), m.start))})
     # Speakers are actors too, unless they are unnamed sources (not in the gazetteer).
@@ -208,12 +210,6 @@ def _capital_uses(body: str, language: str, mentions: list[Mention]) -> tuple[se
         else:
             governments.add(country)
     return located, governments
-
-
-@functools.cache
-def _title_holder_before(language: str) -> re.Pattern[str]:
-    words = load("extraction")["title_holder_before"]
-    return re.compile(rf"(?<!\w)(?:{words.get(language, words['en'])})\s+$", re.I)
 
 
 def _country_uses(body: str, language: str, mentions: list[Mention]) -> tuple[set[str], set[str]]:

@@ -105,13 +105,12 @@ def atom_feed(story: Story, language: str, translations: NullTranslations, site_
     fmt = Formatter(language)
     root = language_root(site_url, language)
     cited = cited_articles(story)
-    days = sorted({e.date for e in story.events} | {f.date for f in story.facts}, reverse=True)
     # A day's entry changes when a newer article is cited there; a day with no citation
     # left (an editor's correction) falls back to the day itself.
-    updated = {day: _midnight(max((a.published for a in cited.get(day, [])), default=day)) for day in days}
+    updated = {day: _midnight(max((a.published for a in cited.get(day, [])), default=day)) for day in story.briefing_days}
     newest = max(updated.values(), default=_midnight(max((a.published for a in story.articles), default=EPOCH)))
     # The most recently updated briefings (an old day a new article cites counts as new), newest day first.
-    days = sorted(sorted(days, key=lambda day: (updated[day], day), reverse=True)[:FEED_ENTRIES], reverse=True)
+    days = sorted(sorted(updated, key=lambda day: (updated[day], day), reverse=True)[:FEED_ENTRIES], reverse=True)
 
     name = title or translations.gettext("Briefings")
     self_url = f"{root}{feed_path.lstrip('/')}"

@@ -44,8 +44,7 @@ class Gazetteer:
         roles: dict[str, str] = {}
         holders: dict[str, list[str]] = {}
         for e in entries:
-            # A display name is a name an author may use too.
-            for alias in dict.fromkeys([e["name"], *e.get("aliases", []), *e.get("labels", {}).values()]):
+            for alias in _names_of(e):
                 for form in sorted(forms(alias)):
                     names.setdefault(form, e["name"])
             for role in e.get("roles", []):
@@ -136,6 +135,17 @@ def _entity(entry: dict) -> Entity:
         actor_only=bool(entry.get("actor_only", False)),
         capital_of=entry.get("capital_of"),
     )
+
+
+def _names_of(entry: dict) -> list[str]:
+    """The phrases an entity is named by: its name, aliases and display labels (a display name
+    is a name an author may use too)."""
+    return list(dict.fromkeys([entry["name"], *entry.get("aliases", []), *entry.get("labels", {}).values()]))
+
+
+def inflected_phrases() -> list[str]:
+    """Every phrase the gazetteer inflects, names and roles: what data/forms.json holds."""
+    return [phrase for e in load("gazetteer")["entities"] for phrase in (*_names_of(e), *e.get("roles", []))]
 
 
 def _pattern(table: dict[str, str], flags: int) -> re.Pattern[str]:

@@ -233,6 +233,11 @@ class Story:
         return self._facts_by_day.get(day, ())
 
     @functools.cached_property
+    def briefing_days(self) -> tuple[dt.date, ...]:
+        """The days with a dated page (an event or a fact on them), newest first."""
+        return tuple(sorted(self._events_by_day.keys() | self._facts_by_day.keys(), reverse=True))
+
+    @functools.cached_property
     def _events_by_day(self) -> dict[dt.date, tuple[StoryEvent, ...]]:
         return _by_day(self.events)
 

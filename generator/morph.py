@@ -120,12 +120,6 @@ def forms_table(phrases: list[str]) -> str:
     return json.dumps({"fingerprint": fingerprint(), "forms": table}, ensure_ascii=False, indent=0, sort_keys=True) + "\n"
 
 
-def gazetteer_phrases() -> list[str]:
-    """Every alias and role phrase of the gazetteer (the names forms() is asked for)."""
-    entries = load("gazetteer")["entities"]
-    return [p for e in entries for p in (e["name"], *e.get("aliases", []), *e.get("labels", {}).values(), *e.get("roles", []))]
-
-
 def inflect(phrase: str) -> set[str]:
     """forms() without the precomputed table."""
     out = {phrase}
@@ -169,5 +163,7 @@ def inflect(phrase: str) -> set[str]:
 
 
 if __name__ == "__main__":  # python -m generator.morph: rewrite data/forms.json
-    FORMS_FILE.write_text(forms_table(gazetteer_phrases()), encoding="utf-8")
+    from .gazetteer import inflected_phrases  # here: the gazetteer itself uses forms()
+
+    FORMS_FILE.write_text(forms_table(inflected_phrases()), encoding="utf-8")
     print(f"wrote {FORMS_FILE}", file=sys.stderr)

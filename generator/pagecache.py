@@ -56,7 +56,6 @@ class PageCache:
         self.file = file
         self.content_dir = content_dir
         self.entries, self.setups = self._load()
-        self.used_setups: dict[str, str] = {}  # language -> setup key of this build (set by the caller)
         self.pending: dict[str, PageRecord] = {}  # rel -> what this build learnt of the page
         self.day_keys: dict[Any, str] = {}  # day -> what else a dated page shows of that day (its JSON-LD), set by the caller
         self._plan_digests: dict[int, str] = {}
@@ -93,8 +92,9 @@ class PageCache:
     def for_language(self, language: str, setup: str) -> PageReuse:
         return _LanguageReuse(self, language, setup)
 
-    def save(self) -> None:
-        """Record the pages rendered or kept in this build, as they now are on disk."""
+    def save(self, setups: dict[str, str]) -> None:
+        """Record the pages rendered or kept in this build, as they now are on disk, and the
+        setup key of each language (`setup_key`)."""
         pages: dict[str, list[Any]] = {}
         for rel, record in sorted(self.pending.items()):
             if record is None:  # kept: as it was
@@ -107,7 +107,7 @@ class PageCache:
             except OSError:
                 continue
             pages[rel] = [key, deps, stat.st_size, stat.st_mtime_ns, data]
-        payload = {"format": FORMAT, "content_dir": self._content_dir_key(), "setups": self.used_setups, "pages": pages}
+        payload = {"format": FORMAT, "content_dir": self._content_dir_key(), "setups": setups, "pages": pages}
         atomic_write(self.file, json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
 
 

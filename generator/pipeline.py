@@ -88,17 +88,12 @@ FEED = "feed.xml"
 DATA_DIR = "data"
 
 
-def _briefing_days(story: Story) -> list[dt.date]:
-    return sorted({e.date for e in story.events} | {f.date for f in story.facts})
-
-
 class _JsonLd(Mapping[dt.date, str]):
     """schema.org JSON-LD per dated page (the page as a Report citing its articles) in one
     language, made when a page asks for it: most pages of a rebuild are kept, not rendered."""
 
     def __init__(self, story: Story, language: str, site_url: str | None, catalog: NullTranslations) -> None:
         self.story, self.language, self.site_url, self.catalog = story, language, site_url, catalog
-        self.days = _briefing_days(story)
         self._made: dict[dt.date, str] = {}
 
     def __getitem__(self, day: dt.date) -> str:
@@ -111,19 +106,19 @@ class _JsonLd(Mapping[dt.date, str]):
         return self._made[day]
 
     def __iter__(self) -> Iterator[dt.date]:
-        return iter(self.days)
+        return iter(self.story.briefing_days)
 
     def __len__(self) -> int:
-        return len(self.days)
+        return len(self.story.briefing_days)
 
 
 def _jsonld_keys(story: Story) -> dict[dt.date, str]:
     """Each day's JSON-LD without what depends on the language (the headline, URL and
     language: the page cache's setup key covers those), made once for every language."""
-    return {day: jsonld_for_day(story, day, "", "", headline="") for day in _briefing_days(story)}
+    return {day: jsonld_for_day(story, day, "", "", headline="") for day in story.briefing_days}
 
 
-Rendered = tuple[str, dict[str, str | None], dict[str, PageRecord]]
+Rendered = tuple[dict[str, str | None], dict[str, PageRecord]]  # one language's pages and page-cache records
 PARALLEL_PAGES = 120  # below this many pages to render (all languages), worker processes cost more than they save
 _shared: tuple[Story, list[PagePlan], BuildOptions, PageCache | None, dict[str, str]] | None = None  # for forked workers
 
@@ -163,7 +158,7 @@ def _render_language(story: Story, plans: list[PagePlan], options: BuildOptions,
         title = dict(options.site_names).get(language)
         pages[f"{language}/{FEED}"] = atom_feed(story, language, catalog, options.site_url, FEED, title=title)
     pending = {rel: entry for rel, entry in cache.pending.items() if rel.startswith(f"{language}/")} if cache else {}
-    return language, pages, pending
+    return pages, pending
 
 
 def _render_shared(language: str) -> Rendered:
@@ -249,13 +244,12 @@ def _build(options: BuildOptions) -> BuildReport:
         data.update({"facts.json": facts_json(story), "facts.schema.json": facts_schema(), **csv_tables(story)})
         watch.lap("open data")
 
-    for language, language_pages, pending in _render_all(story, plans, options, cache, setups, make_open_data):
+    for language_pages, pending in _render_all(story, plans, options, cache, setups, make_open_data):
         for rel in sorted(language_pages):
             writer.write(rel, language_pages[rel])
         count += len(language_pages)
         if cache is not None:  # what a worker process recorded, for the parent to save
             cache.pending.update(pending)
-            cache.used_setups[language] = setups[language]
     watch.lap("render (pages, JSON-LD, feeds) and write")
     # Open data is language-neutral: one copy, in the default language's tree (the site root).
     for name, text in data.items():
@@ -264,6 +258,6 @@ def _build(options: BuildOptions) -> BuildReport:
     watch.lap("open data")
     report = writer.finish()
     if cache is not None:
-        cache.save()
+        cache.save(setups)
     watch.lap("finish")
     return BuildReport(story, len(story.articles), count, report.written, report.removed, (*problems, *report.problems), tuple(watch.laps.items()))

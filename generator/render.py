@@ -308,7 +308,7 @@ def plan_pages(story: Story) -> list[PagePlan]:
     by_date_discrepancies: dict[dt.date, list[Discrepancy]] = defaultdict(list)
     for disc in story.discrepancies:
         by_date_discrepancies[disc.date].append(disc)
-    days = sorted({e.date for e in story.events} | {f.date for f in story.facts}, reverse=True)
+    days = story.briefing_days
     plans: list[PagePlan] = []
     timeline = sorted(story.events, key=lambda e: (e.date, e.type), reverse=True)
     stages = _Stages(story.events)
@@ -526,7 +526,7 @@ def _sources_of(context: dict[str, Any], story: Story) -> list[tuple[Article, li
 def _entity_plans(story: Story) -> list[PagePlan]:
     gaz: Gazetteer = default()
     mentions = dict(story.actors) | dict(story.places)
-    known = entity_names(story)
+    known = _story_tables(story)[1]
     plans: list[PagePlan] = []
     entries = []
     by_speaker: dict[str, list[DatedFact]] = defaultdict(list)
