@@ -7,8 +7,10 @@ the figures page has the full ledger as a table: the text alternative.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
 from babel.support import NullTranslations
@@ -19,6 +21,7 @@ from .model import DatedFact, Quantity
 FILE_NAME = "figures.svg"
 WIDTH, HEIGHT = 720, 360
 LEFT, RIGHT, TOP, BOTTOM = 70, 160, 40, 50
+PLOT_W, PLOT_H = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
 COLOURS = {"prisoners": "#3949ab", "bodies": "#6d4c41", "soldiers": "#00897b", "civilians": "#f4511e", "children": "#8e24aa", "people": "#546e7a"}
 
 
@@ -26,9 +29,57 @@ def _plotted(figures: Sequence[DatedFact]) -> list[DatedFact]:
     return [f for f in figures if isinstance(f.fact, Quantity) and f.fact.value is not None and f.traits is not None and not f.traits.planned]
 
 
-def svg(figures: Sequence[DatedFact], fmt: Formatter, translations: NullTranslations) -> str:
-    _ = translations.gettext
+@dataclass(frozen=True)
+class Point:
+    day: dt.date
+    value: int
+    cx: str  # coordinates, already formatted: the same in every language
+    cy: str
+
+
+@dataclass(frozen=True)
+class Series:
+    counts: str
+    colour: str
+    points: tuple[Point, ...]
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where everything goes: worked out once, then labelled in each language by `svg`."""
+
+    first: dt.date | None = None  # None: nothing to plot
+    last: dt.date | None = None
+    y_max: float = 1.0
+    series: tuple[Series, ...] = ()
+
+    def x(self, day: dt.date) -> float:
+        assert self.first is not None and self.last is not None
+        span = (self.last - self.first).days
+        return LEFT + PLOT_W * ((day - self.first).days / span if span else 0.5)
+
+    def y(self, value: float) -> float:
+        return TOP + PLOT_H * (1 - value / self.y_max)
+
+
+def layout(figures: Sequence[DatedFact]) -> Layout:
     points = _plotted(figures)
+    if not points:
+        return Layout()
+    days = sorted({f.date for f in points})
+    shape = Layout(days[0], days[-1], _nice(max(int(f.fact.value or 0) for f in points)))  # type: ignore[union-attr]
+    series = []
+    for counts in sorted({f.fact.counts for f in points}):  # type: ignore[union-attr]
+        plotted = []
+        for f in sorted((f for f in points if f.fact.counts == counts), key=lambda f: (f.date, f.id)):  # type: ignore[union-attr]
+            value = int(f.fact.value or 0)  # type: ignore[union-attr]
+            plotted.append(Point(f.date, value, f"{shape.x(f.date):.1f}", f"{shape.y(value):.1f}"))
+        series.append(Series(counts, COLOURS.get(counts, "#000"), tuple(plotted)))
+    return dataclasses.replace(shape, series=tuple(series))
+
+
+def svg(shape: Layout, fmt: Formatter, translations: NullTranslations) -> str:
+    _ = translations.gettext
     title = _("Figures over time")
     desc = _(
         "Each point is a figure given for a day: prisoners, bodies and other people counted. Offers and agreements are not shown. The table below lists every figure."  # noqa: E501 - one gettext message
@@ -40,43 +91,28 @@ def svg(figures: Sequence[DatedFact], fmt: Formatter, translations: NullTranslat
         f'<desc id="chart-desc">{escape(desc)}</desc>',
         f'<rect x="0" y="0" width="{WIDTH}" height="{HEIGHT}" fill="#ffffff"/>',
     ]
-    if not points:
+    if shape.first is None or shape.last is None:
         empty = _("No figures yet.")
         parts.append(f'<text x="{WIDTH // 2}" y="{HEIGHT // 2}" text-anchor="middle">{escape(empty)}</text></svg>')
         return "\n".join(parts) + "\n"
-    days = sorted({f.date for f in points})
-    first, last = days[0], days[-1]
-    span = max((last - first).days, 1)
-    top_value = max(int(f.fact.value or 0) for f in points)  # type: ignore[union-attr]
-    y_max = _nice(top_value)
-    plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
-
-    def x(day: dt.date) -> float:
-        return LEFT + plot_w * ((day - first).days / span if span else 0.5)
-
-    def y(value: float) -> float:
-        return TOP + plot_h * (1 - value / y_max)
-
-    parts.append(f'<line x1="{LEFT}" y1="{TOP + plot_h}" x2="{LEFT + plot_w}" y2="{TOP + plot_h}" stroke="#333"/>')
-    parts.append(f'<line x1="{LEFT}" y1="{TOP}" x2="{LEFT}" y2="{TOP + plot_h}" stroke="#333"/>')
+    parts.append(f'<line x1="{LEFT}" y1="{TOP + PLOT_H}" x2="{LEFT + PLOT_W}" y2="{TOP + PLOT_H}" stroke="#333"/>')
+    parts.append(f'<line x1="{LEFT}" y1="{TOP}" x2="{LEFT}" y2="{TOP + PLOT_H}" stroke="#333"/>')
     for step in range(5):
-        value = y_max * step / 4
-        parts.append(f'<line x1="{LEFT - 4}" y1="{y(value):.1f}" x2="{LEFT + plot_w}" y2="{y(value):.1f}" stroke="#ddd"/>')
-        parts.append(f'<text x="{LEFT - 8}" y="{y(value) + 4:.1f}" text-anchor="end">{escape(fmt.number(int(value)))}</text>')
-    for day in (first, last) if first != last else (first,):
-        parts.append(f'<text x="{x(day):.1f}" y="{TOP + plot_h + 20}" text-anchor="middle">{escape(fmt.date(day))}</text>')
+        value = shape.y_max * step / 4
+        parts.append(f'<line x1="{LEFT - 4}" y1="{shape.y(value):.1f}" x2="{LEFT + PLOT_W}" y2="{shape.y(value):.1f}" stroke="#ddd"/>')
+        parts.append(f'<text x="{LEFT - 8}" y="{shape.y(value) + 4:.1f}" text-anchor="end">{escape(fmt.number(int(value)))}</text>')
+    for day in (shape.first, shape.last) if shape.first != shape.last else (shape.first,):
+        parts.append(f'<text x="{shape.x(day):.1f}" y="{TOP + PLOT_H + 20}" text-anchor="middle">{escape(fmt.date(day))}</text>')
     axis = _("Number of people or bodies")
     parts.append(f'<text x="{LEFT}" y="{TOP - 14}">{escape(axis)}</text>')
-    series = sorted({f.fact.counts for f in points})  # type: ignore[union-attr]
-    for i, counts in enumerate(series):
-        colour = COLOURS.get(counts, "#000")
-        for f in sorted((f for f in points if f.fact.counts == counts), key=lambda f: (f.date, f.id)):  # type: ignore[union-attr]
-            value = int(f.fact.value or 0)  # type: ignore[union-attr]
-            label = f"{fmt.date(f.date)}: {fmt.number(value)}"
-            parts.append(f'<circle cx="{x(f.date):.1f}" cy="{y(value):.1f}" r="5" fill="{colour}" fill-opacity="0.8"><title>{escape(label)}</title></circle>')
+    for i, series in enumerate(shape.series):
+        fill = f'r="5" fill="{series.colour}" fill-opacity="0.8"'
+        parts += [
+            f'<circle cx="{p.cx}" cy="{p.cy}" {fill}><title>{escape(f"{fmt.date(p.day)}: {fmt.number(p.value)}")}</title></circle>' for p in series.points
+        ]
         legend_y = TOP + 18 * i
-        parts.append(f'<circle cx="{WIDTH - RIGHT + 20}" cy="{legend_y}" r="5" fill="{colour}"/>')
-        parts.append(f'<text x="{WIDTH - RIGHT + 32}" y="{legend_y + 4}">{escape(_counts_label(counts, translations))}</text>')
+        parts.append(f'<circle cx="{WIDTH - RIGHT + 20}" cy="{legend_y}" r="5" fill="{series.colour}"/>')
+        parts.append(f'<text x="{WIDTH - RIGHT + 32}" y="{legend_y + 4}">{escape(_counts_label(series.counts, translations))}</text>')
     parts.append("</svg>")
     return "\n".join(parts) + "\n"
 

@@ -92,6 +92,30 @@ def environment(templates_dir: Path, code_cache: Path | None = None) -> jinja2.E
     return env
 
 
+def _install_gettext(env: jinja2.Environment, translations: NullTranslations) -> None:
+    """Jinja's new-style gettext (`_("… %(name)s", name=…)`, always %-formatted, markup-safe
+    in autoescaped templates), with the same behaviour in one call instead of three.
+
+    Jinja's own functions take the whole template context, which a call inside a loop
+    copies; a page makes tens of thousands of these calls.
+    """
+    env.install_gettext_translations(translations, newstyle=True)  # type: ignore[attr-defined]
+    gettext, ngettext = translations.gettext, translations.ngettext
+
+    @jinja2.pass_eval_context
+    def new_gettext(eval_ctx: jinja2.nodes.EvalContext, string: str, /, **variables: Any) -> str:
+        text = gettext(string)
+        return (Markup(text) if eval_ctx.autoescape else text) % variables
+
+    @jinja2.pass_eval_context
+    def new_ngettext(eval_ctx: jinja2.nodes.EvalContext, singular: str, plural: str, count: int, /, **variables: Any) -> str:
+        variables.setdefault("num", count)
+        text = ngettext(singular, plural, count)
+        return (Markup(text) if eval_ctx.autoescape else text) % variables
+
+    env.globals.update({"_": new_gettext, "gettext": new_gettext, "ngettext": new_ngettext})
+
+
 @dataclass
 class Footnotes:
     """Numbered citations of one page: one footnote per (article, evidence sentence).
@@ -348,7 +372,7 @@ def plan_pages(story: Story) -> list[PagePlan]:
     figures = fold_copies([f for f in story.facts if isinstance(f.fact, Quantity)], story)
     ledger = sorted(figures, key=lambda f: (f.date, f.id), reverse=True)
     plans.append(PagePlan("figures.md", "figures.md.j2", {"figures": ledger[:LEDGER_ROWS], "total": len(ledger)}))
-    plans.append(PagePlan(chart.FILE_NAME, "", {"figures": figures}))
+    plans.append(PagePlan(chart.FILE_NAME, "", {"layout": chart.layout(figures)}))
     newest_first = list(reversed(story.discrepancies))
     plans.append(PagePlan("discrepancies.md", "discrepancies.md.j2", {"discrepancies": newest_first[:DISCREPANCY_ROWS], "total": len(newest_first)}))
     notes_language = langdetect.detect(" ".join(c.note for c in story.corrections)) if story.corrections else "en"
@@ -417,7 +441,7 @@ def render_pages(
 ) -> dict[str, str | None]:
     """{path: Markdown} of the planned pages in one language; None for a page `reuse` keeps."""
     env = environment(settings.templates_dir, settings.code_cache)
-    env.install_gettext_translations(translations, newstyle=True)  # type: ignore[attr-defined]
+    _install_gettext(env, translations)
     fmt = Formatter(language)
     gaz = gazetteer or default()
     lookups = Lookups(story)
@@ -453,7 +477,7 @@ def render_pages(
             continue
         lookups.deps = {}
         if not plan.template:
-            pages[plan.path] = chart.svg(plan.data["figures"], fmt, translations)
+            pages[plan.path] = chart.svg(plan.data["layout"], fmt, translations)
         else:
             context = {
                 **common,
