@@ -8,9 +8,11 @@ import gc
 import multiprocessing
 import os
 import time
+import traceback
 from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -166,32 +168,83 @@ def _render_shared(language: str) -> Rendered:
     return _render_language(*_shared, language)
 
 
-def _render_all(
-    story: Story, plans: list[PagePlan], options: BuildOptions, cache: PageCache | None, setups: dict[str, str], meanwhile: Callable[[], None]
-) -> Iterator[Rendered]:
+def _render_all(story: Story, plans: list[PagePlan], options: BuildOptions, cache: PageCache | None, setups: dict[str, str]) -> Iterator[Rendered]:
     """Every language in turn, in worker processes when there is much to render and more than one core.
 
     Workers are forked, so they share the story, the plans and the page cache's digests
-    without copying; only the rendered pages come back, one language at a time. This
-    process does `meanwhile` before the first language comes back.
+    without copying; only the rendered pages come back, one language at a time.
     """
     first = options.languages[0]
     stale = sum(1 for plan in plans if cache is None or not cache.may_keep(first, setups[first], plan))
-    workers = min(len(options.languages), os.cpu_count() or 1)
-    if workers < 2 or stale * len(options.languages) < PARALLEL_PAGES or "fork" not in multiprocessing.get_all_start_methods():
-        meanwhile()
+    if stale * len(options.languages) < PARALLEL_PAGES or not _can_fork():
         for language in options.languages:
             yield _render_language(story, plans, options, cache, setups, language)
         return
     global _shared
     _shared = (story, plans, options, cache, setups)
     try:
+        workers = min(len(options.languages), os.cpu_count() or 1)
         with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            rendered = pool.map(_render_shared, options.languages)
-            meanwhile()
-            yield from rendered
+            yield from pool.map(_render_shared, options.languages)
     finally:
         _shared = None
+
+
+def _can_fork() -> bool:
+    return (os.cpu_count() or 1) > 1 and "fork" in multiprocessing.get_all_start_methods()
+
+
+def open_data(story: Story) -> dict[str, str]:
+    """The data files: {file name: text}."""
+    return {"facts.json": facts_json(story), "facts.schema.json": facts_schema(), **csv_tables(story)}
+
+
+BACKGROUND_OPEN_DATA = 300  # articles; from this many, open data is made in another process
+
+
+def _send_open_data(story: Story, connection: Connection) -> None:
+    try:
+        result: tuple[str, object] = ("data", open_data(story))
+    except BaseException:  # noqa: BLE001 - reported in the parent, with its traceback
+        result = ("error", traceback.format_exc())
+    connection.send(result)
+    connection.close()
+
+
+@contextlib.contextmanager
+def _open_data_meanwhile(story: Story) -> Iterator[Callable[[], dict[str, str]]]:
+    """Open data of a big story is made in a forked process while this one plans and renders
+    the pages (it needs the story only); gives a function that waits for it.
+
+    A plain process and a pipe, not an executor: an executor's thread would still be
+    running when the rendering workers are forked.
+    """
+    if len(story.articles) < BACKGROUND_OPEN_DATA or not _can_fork():
+        yield lambda: open_data(story)
+        return
+    context = multiprocessing.get_context("fork")
+    receiving, sending = context.Pipe(duplex=False)
+    process = context.Process(target=_send_open_data, args=(story, sending), name="open data")
+    process.start()
+    sending.close()
+
+    received: list[bool] = []
+
+    def wait() -> dict[str, str]:
+        kind, value = receiving.recv()
+        received.append(True)
+        if kind == "error":
+            raise RuntimeError(f"making the open data failed:\n{value}")
+        assert isinstance(value, dict)
+        return value
+
+    try:
+        yield wait
+    finally:
+        if not received:  # the build stopped before it asked for the data
+            process.kill()
+        process.join()
+        receiving.close()
 
 
 @contextlib.contextmanager
@@ -221,6 +274,11 @@ def _build(options: BuildOptions) -> BuildReport:
     watch = _Stopwatch()
     story = load_story(options.seeds_dir, options.cache_dir, options.progress, watch)
     gc.freeze()
+    with _open_data_meanwhile(story) as data_files:
+        return _plan_and_render(story, options, watch, data_files)
+
+
+def _plan_and_render(story: Story, options: BuildOptions, watch: _Stopwatch, data_files: Callable[[], dict[str, str]]) -> BuildReport:
     problems = list(story.problems)
     for catalog_problem in compile_catalogs(options.locales_dir, options.languages):
         problems.append(Problem(f"locales/{catalog_problem.language}", catalog_problem.message))
@@ -237,14 +295,7 @@ def _build(options: BuildOptions) -> BuildReport:
     # once took more memory than the rest of the build.
     writer = PageWriter(options.content_dir)
     count = 0
-    data: dict[str, str] = {}
-
-    def make_open_data() -> None:  # while worker processes render, if they do
-        watch.lap("render (pages, JSON-LD, feeds) and write")
-        data.update({"facts.json": facts_json(story), "facts.schema.json": facts_schema(), **csv_tables(story)})
-        watch.lap("open data")
-
-    for language_pages, pending in _render_all(story, plans, options, cache, setups, make_open_data):
+    for language_pages, pending in _render_all(story, plans, options, cache, setups):
         for rel in sorted(language_pages):
             writer.write(rel, language_pages[rel])
         count += len(language_pages)
@@ -252,10 +303,11 @@ def _build(options: BuildOptions) -> BuildReport:
             cache.pending.update(pending)
     watch.lap("render (pages, JSON-LD, feeds) and write")
     # Open data is language-neutral: one copy, in the default language's tree (the site root).
+    data = data_files()
     for name, text in data.items():
         writer.write(f"{default}/{DATA_DIR}/{name}", text)
     count += len(data)
-    watch.lap("open data")
+    watch.lap("open data (waiting for it, writing)")
     report = writer.finish()
     if cache is not None:
         cache.save(setups)

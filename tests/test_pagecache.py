@@ -163,6 +163,7 @@ def test_rendering_in_worker_processes_gives_the_same_pages(project: Path, monke
 
     monkeypatch.setattr(pipeline.os, "cpu_count", lambda: 2)
     monkeypatch.setattr(pipeline, "PARALLEL_PAGES", 0)
+    monkeypatch.setattr(pipeline, "BACKGROUND_OPEN_DATA", 0)  # and the open data made in another process
     used: list[int] = []
     real = pipeline.ProcessPoolExecutor
 
@@ -180,6 +181,7 @@ def test_rendering_in_worker_processes_gives_the_same_pages(project: Path, monke
     _build(project)  # and with the page cache filled by the workers
     assert _build(project).written == 0
     monkeypatch.setattr(pipeline, "PARALLEL_PAGES", 10**9)
+    monkeypatch.setattr(pipeline, "BACKGROUND_OPEN_DATA", 10**9)
     used.clear()
     _assert_same_as_fresh(project)  # built in one process
     assert not used
@@ -221,3 +223,17 @@ def test_a_project_moved_elsewhere_keeps_its_page_cache(project: Path, monkeypat
     rendered = _count_renders(monkeypatch)
     assert _build(moved).written == 0
     assert rendered == [], f"{len(rendered)} pages rendered again"
+
+
+def test_a_failure_making_the_open_data_in_another_process_stops_the_build(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator import pipeline
+
+    monkeypatch.setattr(pipeline.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(pipeline, "BACKGROUND_OPEN_DATA", 0)
+
+    def broken(story: object) -> dict[str, str]:
+        raise ValueError("no data today")
+
+    monkeypatch.setattr(pipeline, "open_data", broken)
+    with pytest.raises(RuntimeError, match="no data today"):
+        _build(project)
