@@ -29,7 +29,7 @@ from .model import Article, ArticleFacts, Claim, Event, Evidence, Quantity, Quot
 from .writer import atomic_write
 
 log = logging.getLogger("mkdocs.plugins.briefings")
-EXTRACTION_MODULES = ("extract", "speech", "numbers", "dates", "gazetteer", "text", "morph", "lexicon", "model", "sources")
+EXTRACTION_MODULES = ("extract", "speech", "numbers", "dates", "gazetteer", "people", "text", "morph", "lexicon", "model", "sources")
 PARALLEL_FROM = 64  # below this many uncached articles, starting worker processes costs more than it saves
 
 

@@ -10,6 +10,7 @@ import bisect
 import datetime as dt
 import functools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from . import dates as dates_mod
@@ -17,6 +18,7 @@ from .gazetteer import Gazetteer, Mention, default
 from .lexicon import load
 from .model import Article, ArticleFacts, Claim, Event, Evidence, Quantity, Quote
 from .numbers import find_numbers
+from .people import unlisted_people
 from .sources import shingles
 from .speech import extract_speech
 from .text import Sentence, sentences
@@ -114,7 +116,8 @@ def extract(article: Article, gazetteer: Gazetteer | None = None) -> ArticleFact
     gaz = gazetteer or default()
     body = article.body
     sents = sentences(body)
-    mentions = gaz.mentions(body)
+    listed = gaz.mentions(body)
+    mentions = sorted([*listed, *unlisted_people(body, listed)], key=lambda m: m.start)
     date_mentions = dates_mod.find_dates(body, article.language, article.published)
     quotes, claims, quote_speakers = extract_speech(article, sents, gaz, mentions)
     claim_speakers = {(c.evidence.start, c.evidence.end): c.speaker for c in claims}
@@ -144,7 +147,7 @@ def extract(article: Article, gazetteer: Gazetteer | None = None) -> ArticleFact
         claims=tuple(claims),
         actors=tuple(actors),
         places=tuple(places),
-        candidates=tuple(_candidates(body, mentions, sents)),
+        candidates=tuple(_candidates(body, listed, sents)),  # people found by their given name too: the gazetteer may want them
         shingles=shingles(body),
         sentence_dates=_sentence_dates(article, [*quantities, *quotes, *claims]),
     )
@@ -180,7 +183,9 @@ def _capitals_lexicon(language: str) -> _Capitals:
     return _Capitals(
         locative_before=re.compile(rf"(?<!\w)(?:{data['locative_before'][lang]})\s+$", re.I),
         impersonal_before=optional("impersonal_before", r"(?<!\w)(?:{})\s+$"),
-        impersonal_after=optional("impersonal_after", r"^\s+(?:{})(?!\w)"),
+        # Matched at the end of the capital (`match` with a start: no "^", which would only
+        # match at the start of the text); an adverb may stand between: "в Киеве также заявили".
+        impersonal_after=optional("impersonal_after", rf"\s+(?:(?:{data['impersonal_adverbs'][lang]})\s+)?(?:{{}})(?!\w)"),
     )
 
 
@@ -235,6 +240,23 @@ class _Trigger:
     end: int
 
 
+# A trigger's words are in one sentence: "handed over on the border\n\nThe bodies" is a
+# headline and the next sentence, not one phrase.
+_CROSSES_SENTENCE = re.compile(r"\n|[.!?]\s")
+
+
+def _in_sentences(pattern: re.Pattern[str], body: str) -> Iterator[re.Match[str]]:
+    """Matches that do not run into the next sentence; after one that does, the search goes
+    on from its second character (its own words may start a match of their own)."""
+    position = 0
+    while (m := pattern.search(body, position)) is not None:
+        if _CROSSES_SENTENCE.search(m.group(0)):
+            position = m.start() + 1
+            continue
+        yield m
+        position = max(m.end(), m.start() + 1)
+
+
 def _find_triggers(body: str, lex: _Lexicon) -> list[_Trigger]:
     """Every trigger in the body, overlaps resolved (longest wins, specific before anaphoric).
 
@@ -243,7 +265,7 @@ def _find_triggers(body: str, lex: _Lexicon) -> list[_Trigger]:
     """
     found: list[tuple[int, int, int, tuple[str, ...]]] = []
     for etype, pat in lex.triggers:
-        found.extend((m.start(), m.end(), 0, (etype,)) for m in pat.finditer(body))
+        found.extend((m.start(), m.end(), 0, (etype,)) for m in _in_sentences(pat, body))
     for pat, allowed in lex.generic:
         found.extend((m.start(), m.end(), 1, allowed) for m in pat.finditer(body))
     found.sort(key=lambda t: (t[0] - t[1], t[2], t[0], EVENT_TYPES.index(t[3][0])))

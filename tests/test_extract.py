@@ -363,6 +363,9 @@ def test_impersonal_voice_in_a_capital_is_not_a_place() -> None:
     assert "Kyiv" not in ru.places and "Ukraine" in ru.actors
     uk = extract(article("Передача тіл, за словами джерел у Києві, відбудеться наступного тижня.", language="uk"))
     assert "Kyiv" not in uk.places
+    for text in ("В Киеве заявили, что Москва затягивает обмен.", "В Киеве также заявили, что Москва затягивает обмен."):
+        said = extract(article(text, language="ru"))
+        assert "Kyiv" not in said.places and "Ukraine" in said.actors, text
 
 
 def test_dateline_names_places_even_in_capitals() -> None:
@@ -524,3 +527,49 @@ def test_titles_names_and_agreements_in_a_city() -> None:
     assert "Vladimir Putin" not in russian.actors and "Vladimir Medinsky" in russian.actors
     english = extract(article("The exchange, agreed in Istanbul on May 16, was carried out on May 23.", published=dt.date(2025, 5, 26)))
     assert sorted((e.type, e.date) for e in english.events) == [("prisoner_exchange", dt.date(2025, 5, 23)), ("talks", dt.date(2025, 5, 16))]
+
+
+def test_people_the_gazetteer_does_not_list_speak_and_act() -> None:
+    uk = extract(
+        article(
+            "З полону повернулися ще 15 жителів Харківщини. Про це повідомив начальник обласної адміністрації Олег Синєгубов. "
+            "«Кожне повернення — це свято», — наголосив Синєгубов.",
+            language="uk",
+        )
+    )
+    assert "Олег Синєгубов" in uk.actors
+    assert [(q.speaker, q.text) for q in uk.quotes] == [("Олег Синєгубов", "Кожне повернення — це свято")]
+    assert [(q.value, q.counts, q.attributed_to) for q in uk.quantities] == [(15, "people", "Олег Синєгубов")]
+    en = extract(article('"He called at six in the morning," Halyna Moroz told reporters. Mrs Moroz waited two years.'))
+    assert [q.speaker for q in en.quotes] == ["Halyna Moroz"]
+    assert "Halyna Moroz" in en.actors
+
+
+def test_collective_numerals_and_hundreds_in_words() -> None:
+    uk = extract(article("З полону повернулися дев'ятеро військових. З початку року вдалося повернути понад дві сотні жителів області.", language="uk"))
+    assert [(q.value, q.counts, q.qualifier) for q in uk.quantities] == [(9, "soldiers", "exact"), (200, "people", "more_than")]
+
+
+def test_a_range_is_a_lower_and_an_upper_bound() -> None:
+    en = extract(article("Between 80 and 90 civilians could be included in the first group, officials said."))
+    assert [(q.value, q.qualifier) for q in en.quantities] == [(80, "at_least"), (90, "up_to")]
+    ru = extract(article("Среди вернувшихся от 20 до 25 человек с тяжелыми ранениями.", language="ru"))
+    assert [(q.value, q.qualifier) for q in ru.quantities] == [(20, "at_least"), (25, "up_to")]
+
+
+def test_state_media_and_delegation_members_are_unnamed_sources() -> None:
+    facts = extract(article("Moscow received the remains of 30 of its servicemen in return, Russian state media reported."))
+    assert [(q.value, q.attributed_to) for q in facts.quantities] == [(30, "Russian state media")]
+    quote = extract(article('"Nothing is final until the buses cross the border," a member of the Ukrainian delegation cautioned.'))
+    assert [q.speaker for q in quote.quotes] == ["Ukrainian delegation member"]
+
+
+def test_a_trigger_does_not_run_from_a_headline_into_the_text() -> None:
+    facts = extract(
+        article(
+            "TUESDAY — Remains handed over on the border\n\nThe bodies of 1,000 fallen soldiers were handed over to Ukraine on Tuesday, "
+            "bringing the total repatriated since January to more than 7,000.",
+            published=dt.date(2025, 11, 28),
+        )
+    )
+    assert [(e.type, e.date) for e in facts.events] == [("remains_return", dt.date(2025, 11, 25))]

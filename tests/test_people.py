@@ -1,0 +1,30 @@
+"""People the gazetteer does not list (generator/people.py)."""
+
+from __future__ import annotations
+
+from generator.gazetteer import default
+from generator.people import unlisted_people
+
+
+def _found(text: str) -> list[tuple[str, str]]:
+    return [(m.text, m.entity.name) for m in unlisted_people(text, default().mentions(text))]
+
+
+def test_a_given_name_and_a_surname_then_the_surname_in_any_case() -> None:
+    text = "Про це повідомив Олег Синєгубов. Наймолодшому 22 роки, уточнив Синєгубов. За словами Синєгубова, все гаразд."
+    assert _found(text) == [("Олег Синєгубов", "Олег Синєгубов"), ("Синєгубов", "Олег Синєгубов"), ("Синєгубова", "Олег Синєгубов")]
+
+
+def test_the_name_is_taken_where_the_given_name_is_in_the_nominative() -> None:
+    text = "По словам Сергея Петрова, обмен прошел. Сергей Петров добавил, что списки готовы."
+    assert {name for _, name in _found(text)} == {"Сергей Петров"}
+
+
+def test_a_patronymic_between_and_a_courtesy_title_with_the_given_name() -> None:
+    assert _found("Глава района Сергей Иванович Петров заявил об этом.") == [("Сергей Иванович Петров", "Сергей Петров")]
+    assert _found("Серед тих, хто чекав, — Галина Мороз. Пані Галина каже, що син вдома.")[-1] == ("Пані Галина", "Галина Мороз")
+
+
+def test_names_the_gazetteer_knows_win_and_common_words_are_no_given_names() -> None:
+    assert _found("Volodymyr Zelensky said so. Dmitry Peskov agreed.") == []
+    assert _found("Roman Catholic priests helped. Mark Rutte spoke.") == []
