@@ -205,14 +205,22 @@ def relative_url(source: str, target: str, directory_urls: bool) -> str:
     return f"{url}{hash_mark}{anchor}"
 
 
+@functools.lru_cache(maxsize=4096)
+def name_language(name: str) -> str:
+    """The language a name the gazetteer does not know is written in: an unnamed source the
+    extractor describes in English, or a person's name as an article spells it."""
+    return langdetect.detect(name)
+
+
 def _name(gaz: Gazetteer, name: str | None, language: str) -> str:
-    """An entity's label in the page language; a name the gazetteer does not know (an
-    unnamed source the extractor described in English) is marked as English text."""
+    """An entity's label in the page language; a name the gazetteer does not know is marked
+    with the language it is written in, where that is not the page's."""
     if not name:
         return ""
     if gaz.get(name) is not None:
         return mdsafe.inline(gaz.label(name, language))
-    return f'<span lang="en">{mdsafe.inline(name)}</span>' if language != "en" else mdsafe.inline(name)
+    written = name_language(name)
+    return f'<span lang="{written}">{mdsafe.inline(name)}</span>' if written != language else mdsafe.inline(name)
 
 
 def fold_copies(facts: list[DatedFact], story: Story) -> list[DatedFact]:
@@ -455,6 +463,7 @@ def render_pages(
         ),
         "plain_name": lambda n: gaz.label(n, language) if n else "",
         "listed": lambda n: gaz.get(n) is not None,  # a gazetteer name (labelled in every language)
+        "name_language": name_language,
         "entity_known": lookups.is_known,
         "source_slug": lookups.slug,
         # Articles are grouped in one page per month of publication (a page per article per

@@ -135,3 +135,14 @@ def test_split_moves_one_articles_mentions_into_their_own_event(story_seeds: Pat
     assert [c.article.file for c in events["2025-06-25-prisoner_exchange"].citations] == ["fx_c_kyivledger.txt"]
     assert "fx_c_kyivledger.txt" not in {c.article.file for c in events["2025-06-26-prisoner_exchange"].citations}
     assert fixed.corrections[0].applied
+
+
+def test_a_name_the_gazetteer_does_not_know_is_marked_with_its_own_language() -> None:
+    from generator.gazetteer import default
+    from generator.render import _name
+
+    gaz = default()
+    assert _name(gaz, "Олег Синєгубов", "en") == '<span lang="uk">Олег Синєгубов</span>'
+    assert _name(gaz, "Олег Синєгубов", "uk") == "Олег Синєгубов"
+    assert _name(gaz, "Ukrainian delegation source", "de") == '<span lang="en">Ukrainian delegation source</span>'
+    assert _name(gaz, "Ukrainian delegation source", "en") == "Ukrainian delegation source"
