@@ -28,20 +28,6 @@ def _extract(args: argparse.Namespace) -> int:
     return 1 if result.problems and args.strict else 0
 
 
-def _site_from_config(path: Path) -> tuple[str | None, tuple[str, ...] | None, tuple[tuple[str, str], ...]]:
-    """site_url, languages and site names of mkdocs.yml, read the way the plugin reads them,
-    so the CLI builds the same pages as `mkdocs build`."""
-    if not path.exists():
-        return None, None, ()
-    from mkdocs.config import load_config
-
-    from .plugin import _site_languages, _site_names
-
-    config = load_config(config_file=str(path))
-    languages, _ = _site_languages(config)
-    return config.site_url or None, languages, _site_names(config, languages)
-
-
 def _progress_bar(done: int, total: int) -> None:
     """A one-line progress bar on the terminal for long extractions (MkDocs runs stay quiet)."""
     if total < 20 or (done % max(1, total // 100) and done != total):
@@ -56,8 +42,9 @@ def _progress_bar(done: int, total: int) -> None:
 
 def _build(args: argparse.Namespace) -> int:
     from .pipeline import BuildOptions, build
+    from .siteconfig import read_site_settings
 
-    site_url, languages, names = _site_from_config(Path("mkdocs.yml"))
+    site_url, languages, names = read_site_settings(Path("mkdocs.yml"))
     options = BuildOptions(
         seeds_dir=Path(args.seeds),
         content_dir=Path(args.content),
