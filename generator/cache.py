@@ -45,8 +45,13 @@ def extractor_version() -> str:
 
 
 def article_key(article: Article) -> str:
+    return _article_key(extractor_version(), article)
+
+
+@functools.lru_cache(maxsize=16384)  # asked again for page fingerprints (fingerprint.extraction_tokens)
+def _article_key(version: str, article: Article) -> str:
     payload = json.dumps(dataclasses.asdict(article), default=str, sort_keys=True, ensure_ascii=False)
-    return hashlib.sha256(f"{extractor_version()}\x1f{payload}".encode()).hexdigest()[:32]
+    return hashlib.sha256(f"{version}\x1f{payload}".encode()).hexdigest()[:32]
 
 
 def _evidence(ev: Evidence) -> list[Any]:

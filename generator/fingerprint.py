@@ -6,9 +6,12 @@ import dataclasses
 import hashlib
 import io
 import pickle
+from collections.abc import Iterable
 from typing import Any
 
-from .model import Article, DatedFact, StoryEvent
+from .model import Article, ArticleFacts, Citation, Claim, DatedFact, Event, Evidence, Quantity, Quote, StoryEvent
+
+Memo = dict[int, tuple[object, str]]  # id(obj) -> (obj, digest); the object is kept so its id is not reused
 
 
 def digest(*parts: bytes) -> str:
@@ -19,6 +22,39 @@ def digest(*parts: bytes) -> str:
     return found.hexdigest()
 
 
+def extraction_tokens(extracted: Iterable[tuple[str, ArticleFacts]]) -> Memo:
+    """Names for what extraction made, from (cache key, facts) pairs: the article is its key,
+    each event, figure, quote and claim the key and its place in the list (an event's
+    evidence too: events are fingerprinted by value, with their citations).
+
+    The key hashes the article and the extractor's version, and extraction gives the same
+    facts for the same key (the extraction cache relies on it): a name stands for a value.
+    Objects made later (by corrections) are not named and are fingerprinted by value.
+    """
+    tokens: Memo = {}
+    for key, facts in extracted:
+        tokens[id(facts.article)] = (facts.article, f"a:{key}")
+        lists: tuple[tuple[str, tuple[Event | Quantity | Quote | Claim, ...]], ...] = (
+            ("e", facts.events),
+            ("q", facts.quantities),
+            ("u", facts.quotes),
+            ("c", facts.claims),
+        )
+        for kind, items in lists:
+            for i, item in enumerate(items):
+                tokens[id(item)] = (item, f"{kind}{i}:{key}")
+        for i, event in enumerate(facts.events):  # a fact's evidence is named by its fact (`_named_fact`)
+            tokens[id(event.evidence)] = (event.evidence, f"e{i}e:{key}")
+    return tokens
+
+
+# A fact's fingerprint lists its fields by hand (below): a field added to these classes must be added there.
+DATED_FACT_FIELDS = ("id", "date", "fact", "citation", "status", "traits", "corrected")
+CITATION_FIELDS = ("article", "evidence", "speaker")
+assert tuple(f.name for f in dataclasses.fields(DatedFact)) == DATED_FACT_FIELDS
+assert tuple(f.name for f in dataclasses.fields(Citation)) == CITATION_FIELDS
+
+
 class ValuePickler:
     """Pickles that depend on values only, for fingerprints.
 
@@ -26,12 +62,15 @@ class ValuePickler:
     bytes however its objects are shared (freshly extracted facts share strings that facts
     read back from the cache do not). Articles, facts and events recur across pages (and an
     article across a page): each is written as the digest of its own fields, computed once
-    per build. A dispatch table entry, so the pickler calls into Python for those only.
+    per build. What extraction made is written as its name (`extraction_tokens`). Dispatch
+    table entries, so the pickler calls into Python for those only.
     """
 
-    def __init__(self, digests: dict[int, tuple[object, str]] | None = None) -> None:
-        self.digests: dict[int, tuple[object, str]] = {} if digests is None else digests
+    def __init__(self, digests: Memo | None = None, tokens: Memo | None = None) -> None:
+        self.digests: Memo = {} if digests is None else digests
+        self.tokens: Memo = tokens or {}
         self._table: dict[type, Any] = {kind: self._by_digest for kind in (Article, DatedFact, StoryEvent)}
+        self._table.update({kind: self._by_token for kind in (Evidence, Event, Quantity, Quote, Claim)})
 
     def dumps(self, obj: object) -> bytes:
         buffer = io.BytesIO()
@@ -41,18 +80,40 @@ class ValuePickler:
         pickler.dump(obj)
         return buffer.getvalue()
 
+    def _by_token(self, obj: Any) -> tuple[Any, tuple[str]] | str | tuple[Any, ...]:
+        token = self.tokens.get(id(obj))
+        if token is not None:
+            return _ref, (token[1],)
+        return obj.__reduce_ex__(5)
+
     def _by_digest(self, obj: Any) -> tuple[Any, tuple[str]]:
         found = self.digests.get(id(obj))
         if found is None:
-            fields = self.dumps((type(obj).__name__, [getattr(obj, f.name) for f in dataclasses.fields(obj)]))
+            token = self.tokens.get(id(obj))
+            if token is not None:
+                value = token[1]
+            elif type(obj) is DatedFact and (named := self._named_fact(obj)) is not None:
+                value = named
+            else:
+                value = digest(self.dumps((type(obj).__name__, [getattr(obj, f.name) for f in dataclasses.fields(obj)])))
             # The object is kept with its digest, so its id cannot be reused by another object.
-            found = self.digests[id(obj)] = (obj, digest(fields))
+            found = self.digests[id(obj)] = (obj, value)
         return _ref, (found[1],)
+
+    def _named_fact(self, fact: DatedFact) -> str | None:
+        """A fact whose figure, quote or claim and article extraction named, cited by that
+        item's own evidence: its digest from those names and its other fields, without
+        pickling (most facts are)."""
+        item, article = self.tokens.get(id(fact.fact)), self.tokens.get(id(fact.citation.article))
+        if item is None or article is None or fact.citation.evidence is not fact.fact.evidence:
+            return None
+        fields = (fact.id, fact.date.isoformat(), item[1], article[1], fact.citation.speaker, fact.status, fact.traits, fact.corrected)
+        return digest(repr(fields).encode())
 
 
 def _ref(digest: str) -> str:
     return digest  # never called: these pickles are only hashed, not loaded
 
 
-def value_digest(obj: object, memo: dict[int, tuple[object, str]] | None = None) -> str:
+def value_digest(obj: object, memo: Memo | None = None) -> str:
     return digest(ValuePickler(memo).dumps(obj))

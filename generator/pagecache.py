@@ -24,7 +24,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from .fingerprint import ValuePickler, digest
+from .fingerprint import Memo, ValuePickler, digest
 from .lexicon import data_fingerprint
 from .render import Lookups, PagePlan, PageReuse
 from .writer import atomic_write
@@ -52,14 +52,16 @@ def setup_key(templates_dir: Path, locales_dir: Path, language: str, **options: 
 class PageCache:
     """The rendered-page records of one content directory, kept in one JSON file."""
 
-    def __init__(self, file: Path, content_dir: Path) -> None:
+    def __init__(self, file: Path, content_dir: Path, tokens: Memo | None = None) -> None:
+        """`tokens`: names of what extraction made (`fingerprint.extraction_tokens`), to
+        fingerprint the pages' facts without pickling them."""
         self.file = file
         self.content_dir = content_dir
         self.entries, self.setups = self._load()
         self.pending: dict[str, PageRecord] = {}  # rel -> what this build learnt of the page
         self.day_keys: dict[Any, str] = {}  # day -> what else a dated page shows of that day (its JSON-LD), set by the caller
         self._plan_digests: dict[int, str] = {}
-        self._pickler = ValuePickler()
+        self._pickler = ValuePickler(tokens=tokens)
 
     def _load(self) -> tuple[dict[str, list[Any]], dict[str, str]]:
         try:

@@ -16,13 +16,14 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .cache import extract_all
+from .cache import article_key, extract_all
 from .consolidate import consolidate
 from .corrections import load_corrections
 from .feeds import atom_feed, briefing_url
+from .fingerprint import extraction_tokens
 from .i18n import Formatter, compile_catalogs, translations
 from .ingest import ingest_dir
-from .model import Problem, Story
+from .model import ArticleFacts, Problem, Story
 from .opendata import csv_tables, facts_json, facts_schema, jsonld_for_day
 from .pagecache import PageCache, PageRecord, setup_key
 from .render import PagePlan, RenderSettings, plan_pages, render_pages
@@ -72,10 +73,14 @@ class _Stopwatch:
 CORRECTIONS_FILE = "corrections.yaml"
 
 
-def load_story(seeds_dir: Path, cache_dir: Path | None = None, progress: Callable[[int, int], None] | None = None, watch: _Stopwatch | None = None) -> Story:
-    watch = watch or _Stopwatch()
+def load_story(seeds_dir: Path, cache_dir: Path | None = None, progress: Callable[[int, int], None] | None = None) -> Story:
+    return _load_story(seeds_dir, cache_dir, progress, _Stopwatch())[0]
+
+
+def _load_story(seeds_dir: Path, cache_dir: Path | None, progress: Callable[[int, int], None] | None, watch: _Stopwatch) -> tuple[Story, list[ArticleFacts]]:
+    """The story, and what extraction gave for each article (it names the story's facts for the page cache)."""
     if not seeds_dir.is_dir():
-        return consolidate([], [Problem(str(seeds_dir), "the seeds directory does not exist")])
+        return consolidate([], [Problem(str(seeds_dir), "the seeds directory does not exist")]), []
     ingested = ingest_dir(seeds_dir)
     corrections, problems = load_corrections(seeds_dir / CORRECTIONS_FILE)
     watch.lap("ingest")
@@ -83,7 +88,7 @@ def load_story(seeds_dir: Path, cache_dir: Path | None = None, progress: Callabl
     watch.lap("extract")
     story = consolidate(facts, (*ingested.problems, *problems), corrections)
     watch.lap("consolidate")
-    return story
+    return story, facts
 
 
 FEED = "feed.xml"
@@ -272,20 +277,24 @@ def build(options: BuildOptions) -> BuildReport:
 
 def _build(options: BuildOptions) -> BuildReport:
     watch = _Stopwatch()
-    story = load_story(options.seeds_dir, options.cache_dir, options.progress, watch)
+    story, extracted = _load_story(options.seeds_dir, options.cache_dir, options.progress, watch)
     gc.freeze()
     with _open_data_meanwhile(story) as data_files:
-        return _plan_and_render(story, options, watch, data_files)
+        return _plan_and_render(story, extracted, options, watch, data_files)
 
 
-def _plan_and_render(story: Story, options: BuildOptions, watch: _Stopwatch, data_files: Callable[[], dict[str, str]]) -> BuildReport:
+def _plan_and_render(
+    story: Story, extracted: list[ArticleFacts], options: BuildOptions, watch: _Stopwatch, data_files: Callable[[], dict[str, str]]
+) -> BuildReport:
     problems = list(story.problems)
     for catalog_problem in compile_catalogs(options.locales_dir, options.languages):
         problems.append(Problem(f"locales/{catalog_problem.language}", catalog_problem.message))
     default = options.languages[0]
     plans = plan_pages(story)
     gc.freeze()
-    cache = PageCache(options.page_cache, options.content_dir) if options.page_cache else None
+    cache = None
+    if options.page_cache:
+        cache = PageCache(options.page_cache, options.content_dir, extraction_tokens((article_key(f.article), f) for f in extracted))
     if cache is not None:
         cache.day_keys = _jsonld_keys(story)
     # Each reads every template, catalog and rendering module: once per language per build.

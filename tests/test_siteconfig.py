@@ -29,7 +29,10 @@ def _variant(tmp_path: Path, *replacements: tuple[str, str]) -> Path:
         (),
         # a language not built, and the default language not listed first
         (("  - locale: uk\n          name: Українська\n          build: true", "  - locale: uk\n          name: Українська\n          build: false"),),
-        (("- locale: en\n          default: true", "- locale: en"), ("- locale: ru\n          name: Русский", "- locale: ru\n          default: true\n          name: Русский")),
+        (
+            ("- locale: en\n          default: true", "- locale: en"),
+            ("- locale: ru\n          name: Русский", "- locale: ru\n          default: true\n          name: Русский"),
+        ),
         # the address from the environment
         (("site_url: https://briefings.example.org/", "site_url: !ENV [BRIEFINGS_TEST_URL, 'https://fallback.example.org/']"),),
     ],
