@@ -30,9 +30,9 @@ class _Patterns:
 
 
 def _given_name_pattern(name: str, cyrillic: bool) -> str:
-    if not cyrillic:
+    stem = name[:-1] if cyrillic and name[-1] in "аяйоеьі" else name
+    if not cyrillic or len(stem) < 3:  # "Зо-" would be the start of too many words
         return re.escape(name)
-    stem = name[:-1] if name[-1] in "аяйоеьі" else name
     return re.escape(stem) + _CASE_ENDING
 
 

@@ -45,6 +45,8 @@ class SpeechPatterns:
     verbs: re.Pattern[str]
     speaker_after: re.Pattern[str]
     pronoun_cues: re.Pattern[str]
+    anaphora_before: re.Pattern[str]  # "the official" right before a reporting verb
+    anaphora_after: re.Pattern[str]  # "... — зазначив співрозмовник"
     pronoun: re.Pattern[str]
     formulas: re.Pattern[str]
     sources: tuple[tuple[re.Pattern[str], str], ...]
@@ -64,6 +66,8 @@ def patterns(language: str) -> SpeechPatterns:
         verbs=re.compile(rf"(?<!\w)(?:{data['reporting_verbs'][lang]})(?!\w)", re.I),
         speaker_after=re.compile(rf"(?<!\w)(?:{data['speaker_after'][lang]})(?!\w)", re.I),
         pronoun_cues=re.compile(rf"(?<!\w)(?:{data['pronoun_cues'][lang]})(?!\w)", re.I),
+        anaphora_before=re.compile(rf"(?<!\w)(?:{data['anaphoric_speakers'][lang]})\s+$", re.I),
+        anaphora_after=re.compile(rf"\s+(?:{data['anaphoric_speakers'][lang]})(?!\w)", re.I),
         pronoun=re.compile(rf"(?<!\w){data['pronouns'][lang]}(?!\w)", re.I),
         formulas=re.compile(rf"\s*(?:{data['formulas'][lang]})\s*", re.I),
         sources=tuple((re.compile(rf"(?<!\w)(?:{p})(?!\w)", re.I), name) for p, name in data["unnamed_sources"][lang]),
@@ -115,6 +119,13 @@ class SpeakerTracker:
     def last_person_before(self, offset: int) -> str | None:
         for m in reversed(self.mentions):
             if m.start < offset and m.entity.kind == "person":
+                return m.entity.name
+        return None
+
+    def last_speaker_before(self, offset: int) -> str | None:
+        """The person or unnamed source named last ("a member of the delegation ... the official said")."""
+        for m in reversed(self.mentions):
+            if m.start < offset and m.entity.kind in ("person", _SOURCE_KIND):
                 return m.entity.name
         return None
 
@@ -234,7 +245,11 @@ def _resolve(body: str, cue: re.Match[str], start: int, end: int, pats: SpeechPa
     if head:
         return head.entity.name
     head = _pick(after)
-    return head.entity.name if head else tracker.capital_subject(body, start, cue.start())
+    if head:
+        return head.entity.name
+    if pats.anaphora_before.search(body, max(start, cue.start() - 40), cue.start()) or pats.anaphora_after.match(body, cue.end(), end):
+        return tracker.last_speaker_before(cue.start())
+    return tracker.capital_subject(body, start, cue.start())
 
 
 def _lead_speaker(s: Sentence, tracker: SpeakerTracker) -> str | None:

@@ -573,3 +573,15 @@ def test_a_trigger_does_not_run_from_a_headline_into_the_text() -> None:
         )
     )
     assert [(e.type, e.date) for e in facts.events] == [("remains_return", dt.date(2025, 11, 25))]
+
+
+def test_the_official_said_points_back_to_the_last_speaker_named() -> None:
+    facts = extract(
+        article(
+            '"Nothing is final yet," a member of the Ukrainian delegation cautioned. '
+            "Between 80 and 90 civilians could be included in the first group, the official said."
+        )
+    )
+    assert {(q.value, q.attributed_to) for q in facts.quantities} == {(80, "Ukrainian delegation member"), (90, "Ukrainian delegation member")}
+    ru = extract(article("Источник в российской делегации сообщил об этом. Обмен может затронуть около 200 человек, уточнил собеседник.", language="ru"))
+    assert [(q.value, q.attributed_to) for q in ru.quantities] == [(200, "Russian delegation source")]
