@@ -62,6 +62,10 @@ def _words(pattern: str) -> str:
     return rf"(?<!\w)(?:{pattern})(?!\w)"
 
 
+def _blank_tolerant(pattern: str) -> str:
+    return pattern.replace(" ", r"\s+")
+
+
 @functools.cache
 def lexicon(language: str) -> _Lexicon:
     data = load("extraction")
@@ -89,7 +93,8 @@ def lexicon(language: str) -> _Lexicon:
             re.I,
         ),
         modality=re.compile(_words("|".join(data["modality"][lang])), re.I),
-        modal_object=re.compile(rf"(?<!\w)(?P<word>{data['modal_object'][lang]})\s+(?:\S+\s+){{0,3}}$", re.I),
+        # Dates are masked as blanks: "agreed on Monday to exchange" reads "agreed <blanks> to exchange".
+        modal_object=re.compile(rf"(?<!\w)(?P<word>{_blank_tolerant(data['modal_object'][lang])})\s+(?:\S+\s+){{0,3}}$", re.I),
         unresolvable_time=re.compile(_words(data["unresolvable_time"][lang]), re.I),
         ordinals=data["ordinals"][lang],
         count_nouns=tuple((kind, re.compile(rf"(?:{p})(?!\w)", re.I)) for kind, p in q["count_nouns"][lang]),

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .gazetteer import Entity, Mention
@@ -26,14 +27,14 @@ _PATRONYMIC = rf"[{_UPPER}][а-яёіїєґ']+(?:ович|евич|йович|ь
 class _Patterns:
     full_name: re.Pattern[str]  # given name + surname
     titled: re.Pattern[str]  # courtesy title + a capitalised word
-    nominative: frozenset[str]  # the given names as listed
+    nominative: dict[str, str]  # stem of each listed given name -> the name as listed (the nominative)
+    listed: frozenset[str]
 
 
 def _given_name_pattern(name: str, cyrillic: bool) -> str:
-    stem = name[:-1] if cyrillic and name[-1] in "аяйоеьі" else name
-    if not cyrillic or len(stem) < 3:  # "Зо-" would be the start of too many words
+    if not cyrillic or _stem(name) == name and name[-1] in "аяйоеьі":  # "Зо-" would start too many words
         return re.escape(name)
-    return re.escape(stem) + _CASE_ENDING
+    return re.escape(_stem(name)) + _CASE_ENDING
 
 
 @functools.cache
@@ -47,8 +48,24 @@ def _patterns() -> _Patterns:
         # A patronymic may stand between ("Сергей Иванович Петров").
         full_name=re.compile(rf"(?<![\w-])(?P<given>{'|'.join(given)})\s+(?:{_PATRONYMIC}\s+)?(?P<surname>{_WORD})(?![\w-])"),
         titled=re.compile(rf"(?<![\w-])(?:{title})\.?\s+(?P<name>{_WORD})(?![\w-])", re.I),
-        nominative=frozenset([*latin, *cyrillic]),
+        nominative={**{n: n for n in latin}, **{_stem(n): n for n in cyrillic}},
+        listed=frozenset([*latin, *cyrillic]),
     )
+
+
+def _stem(name: str) -> str:
+    return name[:-1] if name[-1] in "аяйоеьі" and len(name) > 3 else name
+
+
+def _nominative(given: str, pats: _Patterns) -> str:
+    """ "Михаила" -> "Михаил": the name itself where it is listed, else the listed name whose
+    stem it starts with."""
+    if given in pats.listed:
+        return given
+    for end in range(len(given), 1, -1):
+        if given[:end] in pats.nominative:
+            return pats.nominative[given[:end]]
+    return given
 
 
 def _surname_stem(surname: str) -> str:
@@ -64,42 +81,44 @@ def unlisted_people(text: str, taken: list[Mention]) -> list[Mention]:
     def free(start: int, end: int) -> bool:
         return not any(s < end and start < e for s, e in spans)
 
-    people: dict[str, Entity] = {}  # surname stem -> person
-    by_given: dict[str, list[Entity]] = {}
-    found: list[Mention] = []
+    # surname stem -> (given name in the nominative, surname forms seen)
+    named: dict[str, tuple[str, set[str]]] = {}
+    full: list[tuple[re.Match[str], str]] = []
     for m in pats.full_name.finditer(text):
         if not free(m.start(), m.end()):
             continue
         stem = _surname_stem(m.group("surname"))
-        entity = people.get(stem)
-        if entity is None or (m.group("given") in pats.nominative and entity.name.split()[0] not in pats.nominative):
-            # The name as written where the given name is in the nominative, else as first written.
-            entity = Entity(f"{m.group('given')} {m.group('surname')}", "person", None, {})
-            people[stem] = entity
-            by_given.setdefault(m.group("given")[:3].lower(), []).append(entity)
-        found.append(Mention(m.start(), m.end(), m.group(0), entity, False))
+        given, forms = named.setdefault(stem, (_nominative(m.group("given"), pats), set()))
+        forms.add(m.group("surname"))
+        full.append((m, stem))
         spans.append((m.start(), m.end()))
-    if not people:
+    if not named:
         return []
-    # Renamed entities: every mention of a stem refers to its final entity.
-    found = [Mention(f.start, f.end, f.text, people[_stem_of(f.text)], False) for f in found]
+    surnames = "|".join(sorted((re.escape(stem) for stem in named), key=len, reverse=True))
+    alone = [m for m in re.finditer(rf"(?<![\w-])(?:{surnames}){_CASE_ENDING}(?![\w-])", text) if free(m.start(), m.end())]
+    for m in alone:
+        named[_longest_stem(m.group(0), named)][1].add(m.group(0))
+    # The name as a person is called: the given name as listed, the surname in its shortest
+    # form seen ("По словам Михаила Тарасова ... Тарасов уверен": Михаил Тарасов).
+    people = {stem: Entity(f"{given} {min(forms, key=lambda f: (len(f), f))}", "person", None, {}) for stem, (given, forms) in named.items()}
+    by_given: dict[str, list[Entity]] = {}
+    for person in people.values():
+        by_given.setdefault(person.name[:3].lower(), []).append(person)
+    found = [Mention(m.start(), m.end(), m.group(0), people[stem], False) for m, stem in full]
+    found += [Mention(m.start(), m.end(), m.group(0), people[_longest_stem(m.group(0), named)], False) for m in alone]
+    spans += [(m.start(), m.end()) for m in alone]
     for m in pats.titled.finditer(text):
         word = m.group("name")
         entity = people.get(_surname_stem(word))
         if entity is None:
-            holders = {id(e): e for e in by_given.get(word[:3].lower(), []) if e.name.split()[0][:3].lower() == word[:3].lower()}
-            entity = next(iter(holders.values())) if len(holders) == 1 else None
+            # "пані Галина": the one person of that given name
+            holders = [e for e in by_given.get(word[:3].lower(), []) if e.name.split()[0][:3].lower() == word[:3].lower()]
+            entity = holders[0] if len(holders) == 1 else None
         if entity is not None and free(m.start(), m.end()):
-            found.append(Mention(m.start(), m.end(), m.group(0), people[_surname_stem(entity.name.split()[-1])], False))
-            spans.append((m.start(), m.end()))
-    surnames = "|".join(sorted((re.escape(stem) for stem in people), key=len, reverse=True))
-    for m in re.finditer(rf"(?<![\w-])(?:{surnames}){_CASE_ENDING}(?![\w-])", text):
-        if free(m.start(), m.end()):
-            stem = next(s for s in sorted(people, key=len, reverse=True) if m.group(0).startswith(s))
-            found.append(Mention(m.start(), m.end(), m.group(0), people[stem], False))
+            found.append(Mention(m.start(), m.end(), m.group(0), entity, False))
             spans.append((m.start(), m.end()))
     return sorted(found, key=lambda x: x.start)
 
 
-def _stem_of(full_name: str) -> str:
-    return _surname_stem(full_name.split()[-1])
+def _longest_stem(word: str, stems: Iterable[str]) -> str:
+    return max((stem for stem in stems if word.startswith(stem)), key=len)

@@ -585,3 +585,35 @@ def test_the_official_said_points_back_to_the_last_speaker_named() -> None:
     assert {(q.value, q.attributed_to) for q in facts.quantities} == {(80, "Ukrainian delegation member"), (90, "Ukrainian delegation member")}
     ru = extract(article("Источник в российской делегации сообщил об этом. Обмен может затронуть около 200 человек, уточнил собеседник.", language="ru"))
     assert [(q.value, q.attributed_to) for q in ru.quantities] == [(200, "Russian delegation source")]
+
+
+def test_agreed_on_a_day_to_exchange_is_a_plan() -> None:
+    facts = extract(article("Russia and Ukraine agreed on Monday to exchange all severely wounded prisoners.", published=dt.date(2025, 6, 2)))
+    assert facts.events == ()
+    quoted = extract(article('Fidan urged both sides to "turn today\'s humanitarian steps into a path to a ceasefire".', published=dt.date(2025, 6, 2)))
+    assert quoted.events == ()
+
+
+def test_no_more_than_is_an_upper_bound_and_women_are_counted() -> None:
+    ru = extract(article("Тарасов уверен, что Украина удерживает не более 1 600 человек.", language="ru"))
+    assert [(q.value, q.qualifier) for q in ru.quantities] == [(1600, "up_to")]
+    uk = extract(article("Серед звільнених — 17 цивільних і п'ятеро жінок.", language="uk"))
+    assert [(q.value, q.counts) for q in uk.quantities] == [(17, "civilians"), (5, "people")]
+
+
+def test_a_person_first_named_in_the_genitive_is_called_by_the_nominative() -> None:
+    ru = extract(
+        article(
+            "По словам депутата Михаила Тарасова, обмен затягивается. Тарасов уверен, что Украина удерживает не более 1 600 человек.",
+            language="ru",
+        )
+    )
+    assert "Михаил Тарасов" in ru.actors
+    assert [q.attributed_to for q in ru.quantities] == ["Михаил Тарасов"]
+
+
+def test_a_diplomatic_source_and_regions_named_by_their_adjective() -> None:
+    ru = extract(article("Источник в дипломатических кругах сообщил, что обмен может затронуть около 200 человек.", language="ru"))
+    assert [(q.value, q.attributed_to) for q in ru.quantities] == [(200, "diplomatic source")]
+    uk = extract(article("Їх утримували в Брянській, Курській і Тульській областях, а також у Таганрозі.", language="uk"))
+    assert {"Bryansk", "Kursk", "Tula", "Taganrog"} <= set(uk.places)
