@@ -16,8 +16,10 @@ import functools
 import hashlib
 import json
 import logging
+import multiprocessing
 import os
 import sys
+import threading
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -145,7 +147,10 @@ def extract_all(
     count = workers if workers is not None else (os.cpu_count() or 1)
     fresh: list[ArticleFacts] = []
     if len(todo) >= PARALLEL_FROM and count > 1:
-        with ProcessPoolExecutor(max_workers=count) as pool:
+        # Forked workers would be quicker to start, but with other threads running (`mkdocs
+        # serve`) a forked child can inherit a lock one of them held and wait forever.
+        context = multiprocessing.get_context("spawn" if threading.active_count() > 1 else None)
+        with ProcessPoolExecutor(max_workers=count, mp_context=context) as pool:
             for facts in pool.map(extract, todo, chunksize=max(1, len(todo) // (count * 8))):
                 fresh.append(facts)
                 if progress:

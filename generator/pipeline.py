@@ -7,6 +7,7 @@ import datetime as dt
 import gc
 import multiprocessing
 import os
+import threading
 import time
 import traceback
 from collections.abc import Callable, Iterator, Mapping
@@ -196,7 +197,10 @@ def _render_all(story: Story, plans: list[PagePlan], options: BuildOptions, cach
 
 
 def _can_fork() -> bool:
-    return (os.cpu_count() or 1) > 1 and "fork" in multiprocessing.get_all_start_methods()
+    """Worth forking (more than one core) and safe: a process with other threads running
+    (`mkdocs serve`: its server, file watchers and our own) can hand a forked child a lock
+    one of them held, and the child waits forever. There the work is done in this process."""
+    return (os.cpu_count() or 1) > 1 and "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
 
 
 def open_data(story: Story) -> dict[str, str]:

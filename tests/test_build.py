@@ -149,7 +149,7 @@ def test_serve_rebuilds_once_when_an_article_is_added(tmp_path: Path) -> None:
         deadline = time.monotonic() + 120
         while builds() < 1 and time.monotonic() < deadline:
             time.sleep(0.5)
-        assert builds() == 1
+        assert builds() == 1, Path(log.name).read_text()
         (project / "seeds/zz_new.md").write_text(
             "---\ntitle: New\npublished: 2025-06-25\nlanguage: en\n---\nOn June 25, a prisoner exchange took place.\n", encoding="utf-8"
         )

@@ -237,3 +237,23 @@ def test_a_failure_making_the_open_data_in_another_process_stops_the_build(proje
     monkeypatch.setattr(pipeline, "open_data", broken)
     with pytest.raises(RuntimeError, match="no data today"):
         _build(project)
+
+
+def test_nothing_is_forked_while_other_threads_run(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`mkdocs serve` regenerates from a watcher thread: a forked child could inherit a lock
+    another thread held and wait forever, so the work stays in the process."""
+    from generator import pipeline
+
+    monkeypatch.setattr(pipeline.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(pipeline, "PARALLEL_PAGES", 0)
+    monkeypatch.setattr(pipeline, "BACKGROUND_OPEN_DATA", 0)
+    monkeypatch.setattr(pipeline.threading, "active_count", lambda: 3)
+
+    def no_fork(*args: object, **kwargs: object) -> None:
+        raise AssertionError("forked with other threads running")
+
+    monkeypatch.setattr(pipeline, "ProcessPoolExecutor", no_fork)
+    monkeypatch.setattr(pipeline.multiprocessing, "get_context", no_fork)
+    _build(project)
+    monkeypatch.undo()
+    _assert_same_as_fresh(project)
