@@ -617,3 +617,10 @@ def test_a_diplomatic_source_and_regions_named_by_their_adjective() -> None:
     assert [(q.value, q.attributed_to) for q in ru.quantities] == [(200, "diplomatic source")]
     uk = extract(article("Їх утримували в Брянській, Курській і Тульській областях, а також у Таганрозі.", language="uk"))
     assert {"Bryansk", "Kursk", "Tula", "Taganrog"} <= set(uk.places)
+
+
+def test_a_gerund_reports_speech() -> None:
+    ru = extract(article("Сроки Песков не назвал, заметив, что о датах «объявят, когда они будут согласованы».", language="ru"))
+    assert [(q.speaker, q.text) for q in ru.quotes] == [("Dmitry Peskov", "объявят, когда они будут согласованы")]
+    uk = extract(article("Лубінець висловив подяку, зазначивши, що «це лише перший крок».", language="uk"))
+    assert [(q.speaker, q.text) for q in uk.quotes] == [("Dmytro Lubinets", "це лише перший крок")]
