@@ -620,7 +620,5 @@ def test_a_diplomatic_source_and_regions_named_by_their_adjective() -> None:
 
 
 def test_a_gerund_reports_speech() -> None:
-    ru = extract(article("Сроки Песков не назвал, заметив, что о датах «объявят, когда они будут согласованы».", language="ru"))
+    ru = extract(article("Сроки следующего раунда Песков подтверждать не стал, заметив, что о датах «объявят, когда они будут согласованы».", language="ru"))
     assert [(q.speaker, q.text) for q in ru.quotes] == [("Dmitry Peskov", "объявят, когда они будут согласованы")]
-    uk = extract(article("Лубінець висловив подяку, зазначивши, що «це лише перший крок».", language="uk"))
-    assert [(q.speaker, q.text) for q in uk.quotes] == [("Dmytro Lubinets", "це лише перший крок")]
