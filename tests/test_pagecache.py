@@ -164,6 +164,7 @@ def test_rendering_in_worker_processes_gives_the_same_pages(project: Path, monke
     monkeypatch.setattr(pipeline.os, "cpu_count", lambda: 2)
     monkeypatch.setattr(pipeline, "PARALLEL_PAGES", 0)
     monkeypatch.setattr(pipeline, "BACKGROUND_OPEN_DATA", 0)  # and the open data made in another process
+    monkeypatch.setattr(pipeline.threading, "active_count", lambda: 1)  # as in `mkdocs build` (pytest may run other threads)
     used: list[int] = []
     real = pipeline.ProcessPoolExecutor
 
@@ -230,6 +231,7 @@ def test_a_failure_making_the_open_data_in_another_process_stops_the_build(proje
 
     monkeypatch.setattr(pipeline.os, "cpu_count", lambda: 2)
     monkeypatch.setattr(pipeline, "BACKGROUND_OPEN_DATA", 0)
+    monkeypatch.setattr(pipeline.threading, "active_count", lambda: 1)
 
     def broken(story: object) -> dict[str, str]:
         raise ValueError("no data today")
