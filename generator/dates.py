@@ -54,7 +54,10 @@ def _patterns(language: str) -> _Patterns:
     weekdays: dict[str, int] = data["weekdays"][lang]
     relatives: dict[str, int] = data["relative"].get(lang, {})
     joiners = "|".join(re.escape(j) for j in data["list_joiners"][lang])
-    day_list = rf"(?P<days>{DAY}(?:(?:{DASH}|\s*(?:{joiners})\s*){DAY})*)"
+    # A day after a comma is a day only if no other word follows it: "June 20, 21 and 22",
+    # not "on October 30, 12 of them civilians".
+    listed_day = rf"{DAY}(?!\s+(?!(?i:{joiners}|{_alternation(list(data['months'][lang]))})(?!\w))[^\W\d_])"
+    day_list = rf"(?P<days>{DAY}(?:(?:{DASH}|\s*(?:{joiners})\s*){listed_day})*)"
     year = r"(?:,?\s*(?P<year>(?:19|20)\d\d)(?!\d)(?:\s*(?:року|р\.|года|г\.))?)?"
     if lang == "en":
         month_names = "|".join(rf"{re.escape(m.capitalize())}\.?" if len(m) <= 4 else re.escape(m.capitalize()) for m in sorted(months, key=len, reverse=True))

@@ -27,8 +27,10 @@ def _pattern(language: str) -> tuple[re.Pattern[str], dict[str, int], dict[str, 
     multipliers: dict[str, int] = words["multipliers"]
     unit_alt = "|".join(apostrophe_pattern(w) for w in sorted(units, key=len, reverse=True))
     mult_alt = "|".join(apostrophe_pattern(w) for w in sorted(multipliers, key=len, reverse=True))
-    head = rf"(?:{DIGITS}|(?:{unit_alt})(?:[\s-]+(?:{unit_alt}))*)"
-    pattern = rf"(?<!\w)(?:(?P<head>{head})(?:\s+(?P<mult>{mult_alt}))?|(?P<bare>{mult_alt}))(?!\w)"
+    unit_words = rf"(?:{unit_alt})(?:[\s-]+(?:{unit_alt}))*"
+    head = rf"(?:{DIGITS}|{unit_words})"
+    # "дві тисячі триста": the words after a multiplier add to it
+    pattern = rf"(?<!\w)(?:(?P<head>{head})(?:\s+(?P<mult>{mult_alt})(?:\s+(?P<tail>{unit_words}))?)?|(?P<bare>{mult_alt}))(?!\w)"
     after = words.get("bare_multiplier_after") or ""
     bare_after = re.compile(rf"(?<!\w)(?:{after})\s+$", re.I) if after else None
     return re.compile(pattern, re.I), {k.lower(): v for k, v in units.items()}, {k.lower(): v for k, v in multipliers.items()}, bare_after
@@ -60,6 +62,8 @@ def find_numbers(text: str, language: str) -> list[Number]:
                 continue
         if m.group("mult"):
             value *= multipliers[_fold(m.group("mult"))]
+            if m.group("tail"):
+                value += _words_value([(units.get(w, 0), w in multipliers) for w in re.split(r"[\s-]+", _fold(m.group("tail")))])
         elif not head[0].isdigit() and _fold(head) in multipliers and value < 2:
             pass
         if value != int(value):

@@ -27,6 +27,7 @@ _PATRONYMIC = rf"[{_UPPER}][а-яёіїєґ']+(?:ович|евич|йович|ь
 class _Patterns:
     full_name: re.Pattern[str]  # given name + surname
     titled: re.Pattern[str]  # courtesy title + a capitalised word
+    given_alone: re.Pattern[str]  # a listed given name on its own
     nominative: dict[str, str]  # stem of each listed given name -> the name as listed (the nominative)
     listed: frozenset[str]
 
@@ -48,6 +49,7 @@ def _patterns() -> _Patterns:
         # A patronymic may stand between ("Сергей Иванович Петров").
         full_name=re.compile(rf"(?<![\w-])(?P<given>{'|'.join(given)})\s+(?:{_PATRONYMIC}\s+)?(?P<surname>{_WORD})(?![\w-])"),
         titled=re.compile(rf"(?<![\w-])(?:{title})\.?\s+(?P<name>{_WORD})(?![\w-])", re.I),
+        given_alone=re.compile(rf"(?<![\w-])(?P<name>{'|'.join(given)})(?![\w-])"),
         nominative={**{n: n for n in latin}, **{_stem(n): n for n in cyrillic}},
         listed=frozenset([*latin, *cyrillic]),
     )
@@ -81,43 +83,53 @@ def unlisted_people(text: str, taken: list[Mention]) -> list[Mention]:
     def free(start: int, end: int) -> bool:
         return not any(s < end and start < e for s, e in spans)
 
-    # surname stem -> (given name in the nominative, surname forms seen)
-    named: dict[str, tuple[str, set[str]]] = {}
-    full: list[tuple[re.Match[str], str]] = []
+    # (given name in the nominative, surname stem) -> surname forms seen; a family shares a
+    # surname ("Nadiia Hnatiuk ... her son Taras Hnatiuk"), so the given name is part of the key.
+    named: dict[tuple[str, str], set[str]] = {}
+    full: list[tuple[re.Match[str], tuple[str, str]]] = []
     for m in pats.full_name.finditer(text):
         if not free(m.start(), m.end()):
             continue
-        stem = _surname_stem(m.group("surname"))
-        given, forms = named.setdefault(stem, (_nominative(m.group("given"), pats), set()))
-        forms.add(m.group("surname"))
-        full.append((m, stem))
+        key = (_nominative(m.group("given"), pats), _surname_stem(m.group("surname")))
+        named.setdefault(key, set()).add(m.group("surname"))
+        full.append((m, key))
         spans.append((m.start(), m.end()))
     if not named:
         return []
-    surnames = "|".join(sorted((re.escape(stem) for stem in named), key=len, reverse=True))
-    alone = [m for m in re.finditer(rf"(?<![\w-])(?:{surnames}){_CASE_ENDING}(?![\w-])", text) if free(m.start(), m.end())]
-    for m in alone:
-        named[_longest_stem(m.group(0), named)][1].add(m.group(0))
+    stems = {stem for _, stem in named}
+    surnames = "|".join(sorted((re.escape(stem) for stem in stems), key=len, reverse=True))
+    alone: list[tuple[re.Match[str], tuple[str, str]]] = []
+    for m in re.finditer(rf"(?<![\w-])(?:{surnames}){_CASE_ENDING}(?![\w-])", text):
+        if free(m.start(), m.end()):
+            key = _holder(_longest_stem(m.group(0), stems), m.start(), full)
+            named[key].add(m.group(0))
+            alone.append((m, key))
+            spans.append((m.start(), m.end()))
     # The name as a person is called: the given name as listed, the surname in its shortest
     # form seen ("По словам Михаила Тарасова ... Тарасов уверен": Михаил Тарасов).
-    people = {stem: Entity(f"{given} {min(forms, key=lambda f: (len(f), f))}", "person", None, {}) for stem, (given, forms) in named.items()}
+    people = {key: Entity(f"{key[0]} {min(forms, key=lambda f: (len(f), f))}", "person", None, {}) for key, forms in named.items()}
+    found = [Mention(m.start(), m.end(), m.group(0), people[key], False) for m, key in [*full, *alone]]
     by_given: dict[str, list[Entity]] = {}
-    for person in people.values():
-        by_given.setdefault(person.name[:3].lower(), []).append(person)
-    found = [Mention(m.start(), m.end(), m.group(0), people[stem], False) for m, stem in full]
-    found += [Mention(m.start(), m.end(), m.group(0), people[_longest_stem(m.group(0), named)], False) for m in alone]
-    spans += [(m.start(), m.end()) for m in alone]
-    for m in pats.titled.finditer(text):
+    for (given, _), person in people.items():
+        by_given.setdefault(given, []).append(person)
+    # "пані Галина", "Mr Moroz", or the given name alone ("the evening Taras phoned"): the one
+    # person of that name
+    for m in [*pats.titled.finditer(text), *pats.given_alone.finditer(text)]:
         word = m.group("name")
-        entity = people.get(_surname_stem(word))
-        if entity is None:
-            # "пані Галина": the one person of that given name
-            holders = [e for e in by_given.get(word[:3].lower(), []) if e.name.split()[0][:3].lower() == word[:3].lower()]
-            entity = holders[0] if len(holders) == 1 else None
-        if entity is not None and free(m.start(), m.end()):
-            found.append(Mention(m.start(), m.end(), m.group(0), entity, False))
+        stem = next((s for s in sorted(stems, key=len, reverse=True) if word.startswith(s)), None)
+        holders = [people[_holder(stem, m.start(), full)]] if stem else by_given.get(_nominative(word, pats), [])
+        if len(holders) == 1 and free(m.start(), m.end()):
+            found.append(Mention(m.start(), m.end(), m.group(0), holders[0], False))
             spans.append((m.start(), m.end()))
     return sorted(found, key=lambda x: x.start)
+
+
+def _holder(stem: str, offset: int, full: list[tuple[re.Match[str], tuple[str, str]]]) -> tuple[str, str]:
+    """Who a bare surname means: of the people with that surname, the one named last before
+    it (else the first named)."""
+    keys = [(m.start(), key) for m, key in full if key[1] == stem]
+    before = [key for start, key in keys if start < offset]
+    return before[-1] if before else keys[0][1]
 
 
 def _longest_stem(word: str, stems: Iterable[str]) -> str:

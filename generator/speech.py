@@ -235,7 +235,9 @@ def _resolve(body: str, cue: re.Match[str], start: int, end: int, pats: SpeechPa
         if pronoun_after:
             return tracker.last_person_before(cue.start())
         head = _pick(after)
-        if head and head.start - cue.end() < 80:
+        # "..., said Ukraine's foreign minister Andrii Sybiha", not "X, who heads ..., said
+        # 140 people are still held in Russia"
+        if head and head.start - cue.end() < 80 and len(re.findall(r"\w+", body[cue.end() : head.start])) <= 5:
             return head.entity.name
     subject = tracker.speakers_in(start, cue.start())
     pronouns = list(pats.pronoun.finditer(body, start, cue.start()))

@@ -622,3 +622,39 @@ def test_a_diplomatic_source_and_regions_named_by_their_adjective() -> None:
 def test_a_gerund_reports_speech() -> None:
     ru = extract(article("Сроки следующего раунда Песков подтверждать не стал, заметив, что о датах «объявят, когда они будут согласованы».", language="ru"))
     assert [(q.speaker, q.text) for q in ru.quotes] == [("Dmitry Peskov", "объявят, когда они будут согласованы")]
+
+
+def test_a_family_shares_a_surname_and_a_given_name_alone_is_one_of_them() -> None:
+    facts = extract(
+        article(
+            "POLTAVA — Nadiia Hnatiuk kept the jacket. Taras Hnatiuk was captured near Bakhmut in February 2023. "
+            '"He didn\'t say hello," Nadiia Hnatiuk said. The evening Taras phoned, she cried.',
+            published=dt.date(2025, 11, 5),
+        )
+    )
+    assert [q.speaker for q in facts.quotes] == ["Nadiia Hnatiuk"]
+    assert {"Nadiia Hnatiuk", "Taras Hnatiuk"} <= set(facts.actors)
+    assert {"Poltava", "Bakhmut"} <= set(facts.places)
+
+
+def test_a_relative_clause_before_the_verb_keeps_its_subject() -> None:
+    facts = extract(
+        article(
+            "Serhii Kovtun, who heads the city council's department for veterans' affairs, said more than 140 people from the city are still held in Russia."
+        )
+    )
+    assert [(q.value, q.attributed_to) for q in facts.quantities] == [(140, "Serhii Kovtun")]
+    assert [c.speaker for c in facts.claims] == ["Serhii Kovtun"]
+
+
+def test_number_words_after_a_thousand_and_a_count_after_a_date() -> None:
+    uk = extract(article("Від початку року з неволі вдалося повернути понад дві тисячі триста українців, — сказав Лубінець.", language="uk"))
+    assert [q.value for q in uk.quantities] == [2300]
+    en = extract(article("He was among 157 Ukrainians freed in the exchange on October 30, 12 of them civilians.", published=dt.date(2025, 11, 5)))
+    assert [e.date for e in en.events] == [dt.date(2025, 10, 30)]
+    assert (12, "civilians") in [(q.value, q.counts) for q in en.quantities]
+
+
+def test_addressed_with_a_colon_introduces_a_quote() -> None:
+    uk = extract(article("Лубінець також звернувся до родин полонених: «Не платіть нікому, хто обіцяє за гроші внести рідного до списків».", language="uk"))
+    assert [q.speaker for q in uk.quotes] == ["Dmytro Lubinets"]
