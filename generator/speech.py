@@ -173,14 +173,36 @@ def extract_speech(
         text = body[start:end]
         if not re.search(r"\w", text) or pats.formulas.fullmatch(text) or pats.title_before.search(body, max(0, span.start - 30), max(0, span.start - 1)):
             continue
-        speaker = _quote_speaker(body, span, sents, pats, tracker)
+        split = _split_at_attribution(body, span, pats, tracker)
+        if split is not None:
+            parts, speaker = split
+        else:
+            parts, speaker = [span], _quote_speaker(body, span, sents, pats, tracker)
         if speaker is None:
             continue
-        speakers[(span.start, span.end)] = speaker
-        sentence = _sentence_of(sents, start)
-        quotes.append(Quote(text, speaker, article.language, Evidence(text, start, end, "quote.marks", sentence)))
+        for part in parts:
+            start, end = _trim(body, part.start, part.end)
+            text = body[start:end]
+            speakers[(part.start, part.end)] = speaker
+            quotes.append(Quote(text, speaker, article.language, Evidence(text, start, end, "quote.marks", _sentence_of(sents, start))))
     claims = _claims(article, sents, pats, tracker, spans, speakers)
     return quotes, claims, speakers
+
+
+# «A, — написал Журавлев. — B»: one pair of marks around two quotes and their attribution.
+_INNER_ATTRIBUTION = re.compile(r"[,.!?\u2026]\s*[\u2014\u2013]\s+(?P<mid>[^\u2014\u2013\u00ab\u00bb\"\u201c\u201d]{3,160}?)[.,:]\s*[\u2014\u2013]\s+(?=\S)")
+
+
+def _split_at_attribution(body: str, span: QuotedSpan, pats: SpeechPatterns, tracker: SpeakerTracker) -> tuple[list[QuotedSpan], str | None] | None:
+    """The two quotes of a quotation interrupted by its attribution, and their speaker."""
+    inner = _INNER_ATTRIBUTION.search(body, span.start, span.end)
+    if inner is None:
+        return None
+    mid_start, mid_end = inner.start("mid"), inner.end("mid")
+    verb = next(_verbs(pats, body, mid_start, mid_end), None)
+    if verb is None:
+        return None
+    return [QuotedSpan(span.start, inner.start() + 1), QuotedSpan(inner.end(), span.end)], _resolve(body, verb, mid_start, mid_end, pats, tracker)
 
 
 def _resolve_roles(mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:

@@ -658,3 +658,15 @@ def test_number_words_after_a_thousand_and_a_count_after_a_date() -> None:
 def test_addressed_with_a_colon_introduces_a_quote() -> None:
     uk = extract(article("Лубінець також звернувся до родин полонених: «Не платіть нікому, хто обіцяє за гроші внести рідного до списків».", language="uk"))
     assert [q.speaker for q in uk.quotes] == ["Dmytro Lubinets"]
+
+
+def test_a_quotation_interrupted_by_its_attribution_is_two_quotes() -> None:
+    ru = extract(
+        article(
+            "«Ребята прошли через тяжелейшие испытания, — написал Журавлев в своем телеграм-канале. — Каждому из них регион поможет с лечением», "
+            "— добавил губернатор Сергей Журавлев.",
+            language="ru",
+        )
+    )
+    assert [q.text for q in ru.quotes] == ["Ребята прошли через тяжелейшие испытания", "Каждому из них регион поможет с лечением"]
+    assert {q.speaker for q in ru.quotes} == {"Сергей Журавлев"}
