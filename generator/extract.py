@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from . import dates as dates_mod
 from .gazetteer import Gazetteer, Mention, default
-from .lexicon import load
+from .lexicon import load, normalise_apostrophes
 from .model import Article, ArticleFacts, Claim, Event, Evidence, Quantity, Quote
 from .numbers import find_numbers
 from .people import unlisted_people
@@ -42,6 +42,7 @@ class _Lexicon:
     modal_object: re.Pattern[str]
     unresolvable_time: re.Pattern[str]
     ordinals: dict[str, int]
+    weekdays: frozenset[str]  # weekday names in every form, which ordinal stems must not take
     count_nouns: tuple[tuple[str, re.Pattern[str]], ...]
     body_before: re.Pattern[str]
     qualifiers: tuple[tuple[str, re.Pattern[str]], ...]
@@ -97,6 +98,7 @@ def lexicon(language: str) -> _Lexicon:
         modal_object=re.compile(rf"(?<!\w)(?P<word>{_blank_tolerant(data['modal_object'][lang])})\s+(?:\S+\s+){{0,3}}$", re.I),
         unresolvable_time=re.compile(_words(data["unresolvable_time"][lang]), re.I),
         ordinals=data["ordinals"][lang],
+        weekdays=frozenset(normalise_apostrophes(w) for w in load("dates")["weekdays"].get(lang, {})),
         count_nouns=tuple((kind, re.compile(rf"(?:{p})(?!\w)", re.I)) for kind, p in q["count_nouns"][lang]),
         body_before=re.compile(rf"(?:{q['body_before'][lang]})\s*$", re.I),
         qualifiers=tuple((k, re.compile(rf"(?<!\w)(?:{p})\s*$", re.I)) for k, p in q["qualifiers"][lang].items()),
@@ -351,7 +353,7 @@ def _events(article: Article, sents: list[Sentence], date_mentions: list[dates_m
                 date_basis=basis or mention.basis,
                 evidence=Evidence(s.text, s.start, s.end, f"event.trigger.{trig.type}", s.text),
                 place=_nearest(mentions, s, trig.start, kind="place"),
-                ordinal=_ordinal(body[s.start : trig.start], lex.ordinals),
+                ordinal=_ordinal(body[s.start : trig.start], lex.ordinals, lex.weekdays),
                 participants=tuple(sorted({m.entity.name for m in mentions if s.start <= m.start < s.end and m.entity.kind == "country"})),
             )
 
@@ -490,9 +492,11 @@ def _nearest(mentions: list[Mention], s: Sentence, offset: int, kind: str) -> st
     return min(candidates, key=lambda m: abs(m.start - offset)).entity.name
 
 
-def _ordinal(before: str, ordinals: dict[str, int]) -> int | None:
-    words = re.findall(r"[\w']+", before.lower())[-3:]
+def _ordinal(before: str, ordinals: dict[str, int], weekdays: frozenset[str] = frozenset()) -> int | None:
+    words = re.findall(r"[\w']+", normalise_apostrophes(before.lower()))[-3:]
     for word in reversed(words):
+        if word in weekdays:
+            continue  # "у п'ятницю", "во вторник" start like "fifth" and "second"
         for stem, number in ordinals.items():
             if word.startswith(stem):
                 return number

@@ -670,3 +670,10 @@ def test_a_quotation_interrupted_by_its_attribution_is_two_quotes() -> None:
     )
     assert [q.text for q in ru.quotes] == ["Ребята прошли через тяжелейшие испытания", "Каждому из них регион поможет с лечением"]
     assert {q.speaker for q in ru.quotes} == {"Сергей Журавлев"}
+
+
+def test_a_weekday_is_not_an_ordinal() -> None:
+    uk = extract(article("У п'ятницю, 26 вересня, з російського полону повернулися ще 15 жителів Харківщини.", language="uk", published=dt.date(2025, 9, 27)))
+    assert [(e.date, e.ordinal) for e in uk.events] == [(dt.date(2025, 9, 26), None)]
+    ru = extract(article("Во вторник, 10 июня, состоялся второй этап обмена пленными.", language="ru", published=dt.date(2025, 6, 11)))
+    assert [(e.date, e.ordinal) for e in ru.events] == [(dt.date(2025, 6, 10), 2)]
