@@ -14,7 +14,8 @@ from dataclasses import dataclass
 
 from .lexicon import apostrophe_pattern, load, normalise_apostrophes
 
-HALF_YEAR = dt.timedelta(days=183)
+LOOKBACK = dt.timedelta(days=305)  # how far back a year-less date may lie
+SOON = dt.timedelta(days=61)  # how far ahead
 DAY = r"(?<![\d.,:])(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
 DASH = r"\s*(?:-|\u2013|\u2014|to|through|until|до|по)\s*"
 
@@ -55,8 +56,8 @@ def _patterns(language: str) -> _Patterns:
     relatives: dict[str, int] = data["relative"].get(lang, {})
     joiners = "|".join(re.escape(j) for j in data["list_joiners"][lang])
     # A day after a comma is a day only if no other word follows it: "June 20, 21 and 22",
-    # not "on October 30, 12 of them civilians".
-    listed_day = rf"{DAY}(?!\s+(?!(?i:{joiners}|{_alternation(list(data['months'][lang]))})(?!\w))[^\W\d_])"
+    # not "on October 30, 12 of them civilians" nor "On July 17, 1,000 bodies".
+    listed_day = rf"{DAY}(?![,.]?\d)(?!\s+(?!(?i:{joiners}|{_alternation(list(data['months'][lang]))})(?!\w))[^\W\d_])"
     day_list = rf"(?P<days>{DAY}(?:(?:{DASH}|\s*(?:{joiners})\s*){listed_day})*)"
     year = r"(?:,?\s*(?P<year>(?:19|20)\d\d)(?!\d)(?:\s*(?:року|р\.|года|г\.))?)?"
     if lang == "en":
@@ -92,15 +93,19 @@ def _fold(word: str) -> str:
 
 
 def infer_year(month: int, day: int, published: dt.date) -> dt.date | None:
-    """The date nearest to publication: a year-less date lies within half a year of it."""
-    for year in (published.year, published.year - 1, published.year + 1):
+    """The year of a year-less date. News looks back further than ahead: the date in the past
+    ten months, unless the same day comes within the next two ("On March 19" in a December
+    report is last March; "on January 10" in a late-December one is next month)."""
+    candidates = []
+    for year in (published.year - 1, published.year, published.year + 1):
         try:
-            candidate = dt.date(year, month, day)
+            candidates.append(dt.date(year, month, day))
         except ValueError:
             return None
-        if abs(candidate - published) <= HALF_YEAR:
-            return candidate
-    return None
+    ahead = [c for c in candidates if published < c <= published + SOON]
+    behind = [c for c in candidates if published - LOOKBACK <= c <= published]
+    found = ahead or behind[-1:]
+    return found[0] if found else None
 
 
 def _days(text: str) -> list[int]:

@@ -31,6 +31,7 @@ class _Lexicon:
     triggers: tuple[tuple[str, re.Pattern[str]], ...]
     generic: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]
     said: re.Pattern[str]
+    said_audience: re.Pattern[str]  # "told reporters on Thursday"
     report_of_previous: re.Pattern[str]
     framing_before: re.Pattern[str]
     title_holder_before: re.Pattern[str]
@@ -79,6 +80,7 @@ def lexicon(language: str) -> _Lexicon:
         triggers=triggers,
         generic=tuple((re.compile(_words(p), re.I), tuple(types)) for p, types in data["generic_triggers"][lang]),
         said=re.compile(_words(data["said_near_date"][lang]), re.I),
+        said_audience=re.compile(rf"\s*(?:{data['said_audience'][lang]})\s*", re.I),
         report_of_previous=re.compile(data["report_of_previous"][lang], re.I),
         framing_before=re.compile(data["framing_before"][lang], re.I),
         title_holder_before=re.compile(rf"(?<!\w)(?:{data['title_holder_before'][lang]})\s+$", re.I),
@@ -451,7 +453,8 @@ def _said_on(lex: _Lexicon, body: str, mention: dates_mod.DateMention, trig: _Tr
         # "said on Friday", "накануне заявил", "on Friday Zelensky said";
         # not "commented on the results of yesterday's talks"
         words = 0 if m.end() <= mention.start else 2
-        if re.fullmatch(rf"\s*(?:\w+\s+){{0,{words}}}", gap) and len(gap) < _gap(trig.start, trig.end, mention.start, mention.end):
+        close = re.fullmatch(rf"\s*(?:\w+\s+){{0,{words}}}", gap) or (m.end() <= mention.start and lex.said_audience.fullmatch(gap))
+        if close and len(gap) < _gap(trig.start, trig.end, mention.start, mention.end):
             return True
     return False
 

@@ -45,6 +45,7 @@ class SpeechPatterns:
     verbs: re.Pattern[str]
     speaker_after: re.Pattern[str]
     pronoun_cues: re.Pattern[str]
+    representative: re.Pattern[str]  # "a representative of" right before an organisation
     anaphora_before: re.Pattern[str]  # "the official" right before a reporting verb
     anaphora_after: re.Pattern[str]  # "... — зазначив співрозмовник"
     pronoun: re.Pattern[str]
@@ -66,6 +67,7 @@ def patterns(language: str) -> SpeechPatterns:
         verbs=re.compile(rf"(?<!\w)(?:{data['reporting_verbs'][lang]})(?!\w)", re.I),
         speaker_after=re.compile(rf"(?<!\w)(?:{data['speaker_after'][lang]})(?!\w)", re.I),
         pronoun_cues=re.compile(rf"(?<!\w)(?:{data['pronoun_cues'][lang]})(?!\w)", re.I),
+        representative=re.compile(rf"(?<!\w)(?:{data['representative_before'][lang]})\s+(?:\S+\s+){{0,2}}$", re.I),
         anaphora_before=re.compile(rf"(?<!\w)(?:{data['anaphoric_speakers'][lang]})\s+$", re.I),
         anaphora_after=re.compile(rf"\s+(?:{data['anaphoric_speakers'][lang]})(?!\w)", re.I),
         pronoun=re.compile(rf"(?<!\w){data['pronouns'][lang]}(?!\w)", re.I),
@@ -112,15 +114,26 @@ def _trim(body: str, start: int, end: int) -> tuple[int, int]:
 class SpeakerTracker:
     """Resolves names, roles, pronouns and unnamed sources in reading order."""
 
-    def __init__(self, gazetteer: Gazetteer, mentions: list[Mention]):
+    def __init__(self, gazetteer: Gazetteer, mentions: list[Mention], body: str = "", representative: re.Pattern[str] | None = None):
         self.gazetteer = gazetteer
         self.mentions = mentions
+        self.body = body
+        self.representative = representative  # "представитель" before an organisation: a person speaking for it
 
     def last_person_before(self, offset: int) -> str | None:
+        """Who "he", "she" or "по его словам" means: the person named last, or an organisation
+        whose representative was ("Представитель Красного Креста ... — пояснил он")."""
         for m in reversed(self.mentions):
-            if m.start < offset and m.entity.kind == "person":
+            if m.start < offset and (m.entity.kind == "person" or self._represented(m)):
                 return m.entity.name
         return None
+
+    def _represented(self, m: Mention) -> bool:
+        return (
+            m.entity.kind == "organisation"
+            and self.representative is not None
+            and self.representative.search(self.body, max(0, m.start - 40), m.start) is not None
+        )
 
     def last_speaker_before(self, offset: int) -> str | None:
         """The person or unnamed source named last ("a member of the delegation ... the official said")."""
@@ -164,7 +177,7 @@ def extract_speech(
     pats = patterns(article.language)
     resolved = _resolve_roles(mentions, gazetteer)
     all_mentions = sorted([*resolved, *source_mentions(body, article.language, resolved)], key=lambda m: m.start)
-    tracker = SpeakerTracker(gazetteer, all_mentions)
+    tracker = SpeakerTracker(gazetteer, all_mentions, body, pats.representative)
     quotes: list[Quote] = []
     speakers: dict[tuple[int, int], str] = {}
     spans = quoted_spans(body)

@@ -64,6 +64,10 @@ def test_next_weekday_is_future() -> None:
 def test_year_inference_crosses_new_year() -> None:
     assert infer_year(12, 28, dt.date(2026, 1, 5)) == dt.date(2025, 12, 28)
     assert infer_year(2, 30, dt.date(2026, 1, 5)) is None
+    # news looks back up to ten months and ahead up to two
+    assert infer_year(5, 16, dt.date(2025, 12, 5)) == dt.date(2025, 5, 16)
+    assert infer_year(3, 19, dt.date(2025, 12, 5)) == dt.date(2025, 3, 19)
+    assert infer_year(1, 10, dt.date(2025, 12, 20)) == dt.date(2026, 1, 10)
 
 
 def test_publication_date_from_dateline_with_year() -> None:

@@ -677,3 +677,10 @@ def test_a_weekday_is_not_an_ordinal() -> None:
     assert [(e.date, e.ordinal) for e in uk.events] == [(dt.date(2025, 9, 26), None)]
     ru = extract(article("Во вторник, 10 июня, состоялся второй этап обмена пленными.", language="ru", published=dt.date(2025, 6, 11)))
     assert [(e.date, e.ordinal) for e in ru.events] == [(dt.date(2025, 6, 10), 2)]
+
+
+def test_released_prisoners_and_an_audience_between_verb_and_date() -> None:
+    facts = extract(article("On March 19, each side released 175 prisoners.", published=dt.date(2025, 12, 5)))
+    assert [(e.type, e.date) for e in facts.events] == [("prisoner_exchange", dt.date(2025, 3, 19))]
+    told = extract(article("Umerov told reporters on Thursday that Kyiv had given Moscow a list for a larger exchange.", published=dt.date(2025, 12, 5)))
+    assert told.events == ()
