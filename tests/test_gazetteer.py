@@ -29,7 +29,7 @@ def test_the_prefix_sharing_pattern_finds_what_a_flat_alternation_finds() -> Non
 
 def test_longer_phrases_win_and_apostrophes_vary() -> None:
     phrases = ["Kyiv", "Kyiv Oblast", "п'ятниця"]
-    pattern = re.compile(f"(?:{gazetteer._trie(phrases)})(?!\\w)")
+    pattern = re.compile(f"(?:{gazetteer.prefix_pattern(phrases)})(?!\\w)")
     assert pattern.match("Kyiv Oblast said").group(0) == "Kyiv Oblast"
     assert pattern.match("Kyiv said").group(0) == "Kyiv"
     assert pattern.match("п\u2019ятниця").group(0) == "п\u2019ятниця"
