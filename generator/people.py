@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from .gazetteer import Entity, Mention, prefix_pattern
@@ -28,6 +28,7 @@ class _Patterns:
     full_name: re.Pattern[str]  # given name + surname
     titled: re.Pattern[str]  # courtesy title + a capitalised word
     given_alone: re.Pattern[str]  # a listed given name on its own
+    titles: tuple[tuple[str, re.Pattern[str]], ...]  # (kind, pattern) of titles that name a person again
     nominative: dict[str, str]  # stem of each listed given name -> the name as listed (the nominative)
     listed: frozenset[str]
 
@@ -53,6 +54,7 @@ def _patterns() -> _Patterns:
         full_name=re.compile(rf"(?<![\w-])(?P<given>{'|'.join(given)})\s+(?:{_PATRONYMIC}\s+)?(?P<surname>{_WORD})(?![\w-])"),
         titled=re.compile(rf"(?<![\w-])(?:{title})\.?\s+(?P<name>{_WORD})(?![\w-])", re.I),
         given_alone=re.compile(rf"(?<![\w-])(?P<name>{'|'.join(given)})(?![\w-])"),
+        titles=tuple((kind, re.compile(rf"(?<![\w-])(?:{'|'.join(by_language.values())})(?![\w-])", re.I)) for kind, by_language in data["titles"].items()),
         nominative={**{n: n for n in latin}, **{_stem(n): n for n in cyrillic}},
         listed=frozenset([*latin, *cyrillic]),
     )
@@ -124,7 +126,39 @@ def unlisted_people(text: str, taken: list[Mention]) -> list[Mention]:
         if len(holders) == 1 and free(m.start(), m.end()):
             found.append(Mention(m.start(), m.end(), m.group(0), holders[0], False))
             spans.append((m.start(), m.end()))
+    found += _titled_again(text, full, people, pats, free, spans)
     return sorted(found, key=lambda x: x.start)
+
+
+def _titled_again(
+    text: str,
+    full: list[tuple[re.Match[str], tuple[str, str]]],
+    people: dict[tuple[str, str], Entity],
+    pats: _Patterns,
+    free: Callable[[int, int], bool],
+    spans: list[tuple[int, int]],
+) -> list[Mention]:
+    """A title seen right before one person's full name ("губернатор региона Сергей Журавлев")
+    names that person where it stands alone ("Губернатор также сообщил")."""
+    holders: dict[str, set[tuple[str, str]]] = {}
+    for kind, pattern in pats.titles:
+        for m, key in full:
+            before = text[max(0, m.start() - 60) : m.start()]
+            titles = list(pattern.finditer(before))
+            title = titles[-1] if titles else None
+            # the title, then at most two words ("губернатор региона", "governor of Kharkiv")
+            if title is not None and re.fullmatch(r"\s*(?:[\w'\u2019-]+\s+){0,2}", before[title.end() :]):
+                holders.setdefault(kind, set()).add(key)
+    found = []
+    for kind, pattern in pats.titles:
+        if len(holders.get(kind, ())) != 1:
+            continue
+        person = people[next(iter(holders[kind]))]
+        for m in pattern.finditer(text):
+            if free(m.start(), m.end()):
+                found.append(Mention(m.start(), m.end(), m.group(0), person, True))
+                spans.append((m.start(), m.end()))
+    return found
 
 
 def _holder(stem: str, offset: int, full: list[tuple[re.Match[str], tuple[str, str]]]) -> tuple[str, str]:

@@ -28,3 +28,14 @@ def test_a_patronymic_between_and_a_courtesy_title_with_the_given_name() -> None
 def test_names_the_gazetteer_knows_win_and_common_words_are_no_given_names() -> None:
     assert _found("Volodymyr Zelensky said so. Dmitry Peskov agreed.") == []
     assert _found("Roman Catholic priests helped. Mark Rutte spoke.") == []
+
+
+def test_a_title_seen_before_one_persons_name_names_them_again() -> None:
+    text = "Об этом сообщил губернатор региона Сергей Журавлев. Губернатор также сообщил о выплатах. По словам главы региона, все здоровы."
+    assert [(m.text, m.entity.name) for m in unlisted_people(text, default().mentions(text)) if m.by_role] == [
+        ("губернатор", "Сергей Журавлев"),  # the introduction itself
+        ("Губернатор", "Сергей Журавлев"),
+        ("главы региона", "Сергей Журавлев"),
+    ]
+    two = "Губернатор Сергей Журавлев и губернатор Олег Петров встретились. Губернатор сообщил об обмене."
+    assert not [m for m in unlisted_people(two, default().mentions(two)) if m.by_role]
