@@ -101,7 +101,7 @@ def infer_year(month: int, day: int, published: dt.date) -> dt.date | None:
         try:
             candidates.append(dt.date(year, month, day))
         except ValueError:
-            return None
+            continue  # February 29 exists in one year of three at most
     ahead = [c for c in candidates if published < c <= published + SOON]
     behind = [c for c in candidates if published - LOOKBACK <= c <= published]
     found = ahead or behind[-1:]

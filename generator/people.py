@@ -29,7 +29,7 @@ class _Patterns:
     titled: re.Pattern[str]  # courtesy title + a capitalised word
     given_alone: re.Pattern[str]  # a listed given name on its own
     titles: tuple[tuple[str, re.Pattern[str]], ...]  # (kind, pattern) of titles that name a person again
-    nominative: dict[str, str]  # stem of each listed given name -> the name as listed (the nominative)
+    nominative: dict[str, str]  # stem of each listed Cyrillic given name -> the name as listed (the nominative)
     listed: frozenset[str]
 
 
@@ -47,15 +47,15 @@ def _patterns() -> _Patterns:
     stems = {_stem(n) for n in cyrillic if not _exact(n)}
     exact = {*latin, *(n for n in cyrillic if _exact(n))}
     given = [rf"(?:{prefix_pattern(stems)}){_CASE_ENDING}", prefix_pattern(exact)]
-    titles = data["courtesy_titles"]["latin"].split() + data["courtesy_titles"]["cyrillic"].split()
-    title = "|".join(sorted((re.escape(t) for t in titles), key=len, reverse=True))
+    courtesy = data["courtesy_titles"]["latin"].split() + data["courtesy_titles"]["cyrillic"].split()
+    title = "|".join(sorted((re.escape(t) for t in courtesy), key=len, reverse=True))
     return _Patterns(
         # A patronymic may stand between ("Сергей Иванович Петров").
         full_name=re.compile(rf"(?<![\w-])(?P<given>{'|'.join(given)})\s+(?:{_PATRONYMIC}\s+)?(?P<surname>{_WORD})(?![\w-])"),
         titled=re.compile(rf"(?<![\w-])(?:{title})\.?\s+(?P<name>{_WORD})(?![\w-])", re.I),
         given_alone=re.compile(rf"(?<![\w-])(?P<name>{'|'.join(given)})(?![\w-])"),
         titles=tuple((kind, re.compile(rf"(?<![\w-])(?:{'|'.join(by_language.values())})(?![\w-])", re.I)) for kind, by_language in data["titles"].items()),
-        nominative={**{n: n for n in latin}, **{_stem(n): n for n in cyrillic}},
+        nominative={_stem(n): n for n in cyrillic},  # Latin names match only as listed
         listed=frozenset([*latin, *cyrillic]),
     )
 

@@ -299,7 +299,6 @@ def _plan_and_render(
     cache = None
     if options.page_cache:
         cache = PageCache(options.page_cache, options.content_dir, extraction_tokens((article_key(f.article), f) for f in extracted))
-    if cache is not None:
         cache.day_keys = _jsonld_keys(story)
     # Each reads every template, catalog and rendering module: once per language per build.
     setups = {language: _setup(options, language) for language in options.languages} if cache else {}

@@ -68,6 +68,7 @@ def test_year_inference_crosses_new_year() -> None:
     assert infer_year(5, 16, dt.date(2025, 12, 5)) == dt.date(2025, 5, 16)
     assert infer_year(3, 19, dt.date(2025, 12, 5)) == dt.date(2025, 3, 19)
     assert infer_year(1, 10, dt.date(2025, 12, 20)) == dt.date(2026, 1, 10)
+    assert infer_year(2, 29, dt.date(2024, 3, 10)) == dt.date(2024, 2, 29)  # a leap day in its own year
 
 
 def test_publication_date_from_dateline_with_year() -> None:
