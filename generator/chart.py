@@ -16,6 +16,7 @@ from xml.sax.saxutils import escape
 from babel.support import NullTranslations
 
 from .i18n import Formatter
+from .labels import labels
 from .model import DatedFact, Quantity
 
 FILE_NAME = "figures.svg"
@@ -80,6 +81,7 @@ def layout(figures: Sequence[DatedFact]) -> Layout:
 
 def svg(shape: Layout, fmt: Formatter, translations: NullTranslations) -> str:
     _ = translations.gettext
+    counts_labels = labels(fmt.language, translations).counts
     title = _("Figures over time")
     desc = _(
         "Each point is a figure given for a day: prisoners, bodies and other people counted. Offers and agreements are not shown. The table below lists every figure."  # noqa: E501 - one gettext message
@@ -112,22 +114,9 @@ def svg(shape: Layout, fmt: Formatter, translations: NullTranslations) -> str:
         ]
         legend_y = TOP + 18 * i
         parts.append(f'<circle cx="{WIDTH - RIGHT + 20}" cy="{legend_y}" r="5" fill="{series.colour}"/>')
-        parts.append(f'<text x="{WIDTH - RIGHT + 32}" y="{legend_y + 4}">{escape(_counts_label(series.counts, translations))}</text>')
+        parts.append(f'<text x="{WIDTH - RIGHT + 32}" y="{legend_y + 4}">{escape(counts_labels[series.counts])}</text>')
     parts.append("</svg>")
     return "\n".join(parts) + "\n"
-
-
-def _counts_label(counts: str, translations: NullTranslations) -> str:
-    _ = translations.gettext
-    labels = {
-        "prisoners": _("prisoners"),
-        "bodies": _("bodies"),
-        "civilians": _("civilians"),
-        "soldiers": _("soldiers"),
-        "children": _("children"),
-        "people": _("people"),
-    }
-    return labels.get(counts, counts)
 
 
 def _nice(value: int) -> float:

@@ -20,10 +20,10 @@ from babel.support import NullTranslations
 from feedgen.feed import FeedGenerator
 
 from .i18n import Formatter
+from .labels import EVENTS, labels
 from .model import Article, Quantity, Story
 
 DEFAULT_LANGUAGE = "en"  # served at the site root; the others under /<lang>/
-EVENT_TYPES = ("prisoner_exchange", "remains_return", "talks", "ceasefire", "other")
 # Before any article exists there is no date in the data; a fixed one keeps output stable.
 EPOCH = dt.date(1970, 1, 1)
 # Feed readers poll for what changed lately; a year of daily entries made every feed (one
@@ -48,17 +48,6 @@ def briefing_url(site_url: str, language: str, day: dt.date) -> str:
     return f"{language_root(site_url, language)}briefings/{day.isoformat()}/"
 
 
-def event_label(event_type: str, translations: NullTranslations) -> str:
-    """The same catalog messages as templates/_macros.md.j2's event_label."""
-    labels = {
-        "prisoner_exchange": translations.gettext("Prisoner exchange"),
-        "remains_return": translations.gettext("Return of remains"),
-        "talks": translations.gettext("Talks"),
-        "ceasefire": translations.gettext("Ceasefire"),
-    }
-    return labels.get(event_type, translations.gettext("Other event"))
-
-
 def cited_articles(story: Story) -> dict[dt.date, list[Article]]:
     """Briefing day -> the articles cited on that day's page (events and facts)."""
     cited: dict[dt.date, dict[str, Article]] = defaultdict(dict)
@@ -80,8 +69,9 @@ def _summary(story: Story, day: dt.date, translations: NullTranslations, fmt: Fo
     Figures and statements are counted as the dated page lists them: a copy's fact is
     folded into the report it copies (render.fold_copies).
     """
-    types = Counter(e.type if e.type in EVENT_TYPES else "other" for e in story.events_on(day))
-    parts = [f"{event_label(t, translations)}: {fmt.number(types[t])}" for t in EVENT_TYPES if types[t]]
+    types = Counter(e.type if e.type in EVENTS else "other" for e in story.events_on(day))
+    event_labels = labels(fmt.language, translations).events
+    parts = [f"{event_labels[t]}: {fmt.number(types[t])}" for t in EVENTS if types[t]]
     from .render import fold_copies  # here, not at the top: render.py may import this module
 
     facts = fold_copies(list(story.facts_on(day)), story)

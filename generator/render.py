@@ -29,12 +29,13 @@ from typing import Any
 import jinja2
 from babel.support import NullTranslations
 from jinja2.bccache import Bucket
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from . import chart, langdetect, mdsafe
 from .fingerprint import value_digest
 from .gazetteer import Gazetteer, default
 from .i18n import Formatter
+from .labels import labels
 from .model import STATUSES, Article, Citation, Claim, DatedFact, Discrepancy, Quantity, Quote, SourceGroup, Story, StoryEvent
 
 RECENT_EVENTS = 10
@@ -221,6 +222,16 @@ def _name(gaz: Gazetteer, name: str | None, language: str) -> str:
         return mdsafe.inline(gaz.label(name, language))
     written = name_language(name)
     return f'<span lang="{written}">{mdsafe.inline(name)}</span>' if written != language else mdsafe.inline(name)
+
+
+def _html_name(gaz: Gazetteer, name: str | None, language: str) -> Markup:
+    """`_name` for HTML blocks: escaped as HTML instead of Markdown."""
+    if not name:
+        return Markup("")
+    if gaz.get(name) is not None:
+        return escape(gaz.label(name, language))
+    written = name_language(name)
+    return Markup('<span lang="{}">{}</span>').format(written, name) if written != language else escape(name)
 
 
 def fold_copies(facts: list[DatedFact], story: Story) -> list[DatedFact]:
@@ -456,13 +467,14 @@ def render_pages(
     common: dict[str, Any] = {
         "lang": language,
         "fmt": fmt,
+        "labels": labels(language, translations),
         "name": lambda n: _name(gaz, n, language),
+        "html_name": lambda n: _html_name(gaz, n, language),
         "names": lambda ns: ", ".join(_name(gaz, n, language) for n in ns),
         "entity_link": lambda n, prefix: (
             f"[{_name(gaz, n, language)}]({prefix}entities/{entity_slug(n)}.md)" if lookups.is_known(n) else _name(gaz, n, language)
         ),
         "plain_name": lambda n: gaz.label(n, language) if n else "",
-        "listed": lambda n: gaz.get(n) is not None,  # a gazetteer name (labelled in every language)
         "name_language": name_language,
         "entity_known": lookups.is_known,
         "source_slug": lookups.slug,

@@ -16,12 +16,14 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
+from generator.i18n import compile_catalogs
 from generator.model import Story
 from generator.pipeline import load_story
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "tests" / "artifacts"
 PROJECT_PARTS = ("mkdocs.yml", "seeds", "templates", "locales")
+SITE_LANGUAGES = ("en", "uk", "ru", "de", "fr", "tr")
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -164,3 +166,12 @@ def site_url(built_site: Path) -> Iterator[str]:
 @pytest.fixture(scope="session")
 def story_url(story_site: Path) -> Iterator[str]:
     yield from _serve(story_site / "site")
+
+
+@pytest.fixture(scope="session")
+def locales(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The project's catalogs compiled in a copy: the repository's locales/ stays untouched."""
+    compiled = tmp_path_factory.mktemp("locales")
+    shutil.copytree(ROOT / "locales", compiled, dirs_exist_ok=True)
+    assert compile_catalogs(compiled, SITE_LANGUAGES) == []
+    return compiled

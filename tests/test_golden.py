@@ -2,12 +2,11 @@
 
 import datetime as dt
 import difflib
-import shutil
 from pathlib import Path
 
 import pytest
 
-from generator.i18n import compile_catalogs, translations
+from generator.i18n import translations
 from generator.pipeline import load_story
 from generator.render import render_site
 
@@ -27,14 +26,6 @@ PAGES = (
 STORY_PAGES = ("briefings/2025-06-26.md", "corrections.md", "discrepancies.md", "figures.svg", "sources/2025-06.md")
 STORY_LANGUAGES = ("en", "uk")
 FIXTURES = ROOT / "tests" / "fixtures" / "story"
-
-
-@pytest.fixture(scope="module")
-def locales(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    compiled = tmp_path_factory.mktemp("locales")
-    shutil.copytree(ROOT / "locales", compiled, dirs_exist_ok=True)
-    assert compile_catalogs(compiled, LANGUAGES) == []
-    return compiled
 
 
 @pytest.fixture(scope="module")
