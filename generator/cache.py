@@ -27,11 +27,11 @@ from typing import Any
 
 from .extract import extract
 from .lexicon import data_fingerprint
-from .model import Article, ArticleFacts, Claim, Event, Evidence, Quantity, Quote
+from .model import Article, ArticleFacts, Claim, Event, Evidence, FigureTraits, Quantity, Quote
 from .writer import atomic_write
 
 log = logging.getLogger("mkdocs.plugins.briefings")
-EXTRACTION_MODULES = ("extract", "speech", "numbers", "dates", "gazetteer", "people", "text", "morph", "lexicon", "model", "sources")
+EXTRACTION_MODULES = ("extract", "speech", "numbers", "dates", "gazetteer", "people", "text", "morph", "lexicon", "model", "sources", "ledger")
 PARALLEL_FROM = 64  # below this many uncached articles, starting worker processes costs more than it saves
 
 
@@ -76,6 +76,7 @@ def facts_to_json(facts: ArticleFacts) -> dict[str, Any]:
         "candidates": list(facts.candidates),
         "shingles": None if facts.shingles is None else _pack(facts.shingles),
         "sentence_dates": [[sentence, [d.isoformat() for d in days]] for sentence, days in facts.sentence_dates],
+        "traits": None if facts.traits is None else [[t.cumulative, t.planned, t.direction] for t in facts.traits],
     }
 
 
@@ -109,7 +110,10 @@ def facts_from_json(article: Article, data: dict[str, Any]) -> ArticleFacts:
         candidates=tuple(data["candidates"]),
         shingles=None if data["shingles"] is None else _unpack(data["shingles"]),
         sentence_dates=tuple((str(sentence), tuple(dt.date.fromisoformat(d) for d in days)) for sentence, days in data["sentence_dates"]),
+        traits=None if data["traits"] is None else tuple(FigureTraits(bool(c), bool(p), str(d)) for c, p, d in data["traits"]),
     )
+    if facts.traits is not None and len(facts.traits) != len(facts.quantities):
+        raise ValueError("one kind of figure per figure expected")
     for ev in [
         *(e.evidence for e in facts.events),
         *(q.evidence for q in facts.quantities),

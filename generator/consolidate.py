@@ -44,14 +44,16 @@ def consolidate(all_facts: Iterable[ArticleFacts], problems: Iterable[Problem] =
         article = facts.article
         named = dict(facts.sentence_dates)  # an article's sentence often carries several facts
         items: list[Quantity | Quote | Claim] = [*facts.quantities, *facts.quotes, *facts.claims]
-        for item in items:
+        traits = facts.traits or ()  # worked out at extraction; else in _assess
+        for i, item in enumerate(items):
             ev = item.evidence
             if ev.sentence not in named:
                 named[ev.sentence] = past_dates(ev.sentence, article.language, article.published)
             date = next((day for day in named[ev.sentence] if day in event_dates), article.published)
             kind = type(item).__name__.lower()
             speaker = item.attributed_to if isinstance(item, Quantity) else item.speaker
-            dated.append(DatedFact(stable_id(kind, article.file, ev.start, ev.end), date, item, Citation(article, ev, speaker)))
+            cite = Citation(article, ev, speaker)
+            dated.append(DatedFact(stable_id(kind, article.file, ev.start, ev.end), date, item, cite, traits=traits[i] if i < len(traits) else None))
     dated.sort(key=lambda d: (d.date, d.citation.article.published, d.citation.article.file, d.citation.evidence.start))
     story = Story(
         articles=tuple(f.article for f in facts_list),
@@ -137,7 +139,7 @@ def _assess(story: Story) -> Story:
         item = fact.fact
         if isinstance(item, Quantity):
             status = _status(reported_by[(fact.date, item.value, item.counts)], set()) if item.attributed_to is None else "claim"
-            traits = ledger.traits(item, fact.citation.article.language)
+            traits = fact.traits or ledger.traits(item, fact.citation.article.language)
             facts.append(dataclasses.replace(fact, status=status, traits=traits))
         else:
             facts.append(dataclasses.replace(fact, status="claim"))

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from . import dates as dates_mod
+from . import ledger
 from .gazetteer import Gazetteer, Mention, default
 from .lexicon import load, normalise_apostrophes
 from .model import Article, ArticleFacts, Claim, Event, Evidence, Quantity, Quote
@@ -159,6 +160,7 @@ def extract(article: Article, gazetteer: Gazetteer | None = None) -> ArticleFact
         candidates=tuple(_candidates(body, listed, sents)),  # people found by their given name too: the gazetteer may want them
         shingles=shingles(body),
         sentence_dates=_sentence_dates(article, [*quantities, *quotes, *claims]),
+        traits=tuple(ledger.traits(q, article.language) for q in quantities),
     )
 
 

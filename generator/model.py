@@ -110,6 +110,7 @@ class ArticleFacts:
     # For consolidation, worked out once per article (and cached with the facts):
     shingles: frozenset[int] | None = None  # the text's word 5-grams (sources.shingles); None: not worked out
     sentence_dates: tuple[tuple[str, tuple[dt.date, ...]], ...] = ()  # evidence sentence -> dates it names, not future ones
+    traits: tuple[FigureTraits, ...] | None = None  # of each quantity, in order (ledger.traits); None: not worked out
 
 
 @dataclass(frozen=True)

@@ -45,6 +45,17 @@ def test_corrupt_or_tampered_cache_files_are_recomputed(tmp_path: Path, articles
     assert extract_all(articles, tmp_path / "cache") == expected
 
 
+def test_a_cache_file_with_a_kind_missing_for_a_figure_is_recomputed(tmp_path: Path, articles: list) -> None:
+    expected = extract_all(articles, tmp_path / "cache")
+    assert all(f.traits is not None and len(f.traits) == len(f.quantities) for f in expected)
+    with_figures = next(i for i, f in enumerate(expected) if f.quantities)
+    path = tmp_path / "cache" / f"{cache.article_key(articles[with_figures])}.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["traits"].pop()
+    path.write_text(json.dumps(data), encoding="utf-8")
+    assert extract_all(articles, tmp_path / "cache") == expected
+
+
 def test_a_new_extractor_version_invalidates_the_cache(tmp_path: Path, articles: list, monkeypatch: pytest.MonkeyPatch) -> None:
     extract_all(articles, tmp_path / "cache")
     before = {p.name for p in (tmp_path / "cache").glob("*.json")}
