@@ -68,6 +68,10 @@ def group_sources(articles: Sequence[Article], known: Mapping[str, frozenset[int
     known = known or {}
     texts = [known[a.file] if a.file in known else shingles(a.body) for a in ordered]
     sampled = [[h for h in sh if h % SAMPLE_MOD == 0] for sh in texts]
+    # Only pairs whose samples share enough can reach the containment (both articles' share:
+    # the shorter one's decides): a story's stock phrases recur across many articles and
+    # would make every pair a candidate.
+    needed = [CANDIDATE_SHARE * CONTAINMENT * len(sample) for sample in sampled]
     index: dict[int, list[int]] = defaultdict(list)
     for i, sample in enumerate(sampled):
         shared: Counter[int] = Counter()
@@ -76,11 +80,8 @@ def group_sources(articles: Sequence[Article], known: Mapping[str, frozenset[int
             if len(earlier) < STOCK_PHRASE:
                 shared.update(earlier)
             earlier.append(i)
-        for j, count in sorted(shared.items()):
-            # Only pairs whose samples overlap enough can reach the containment: a story's
-            # stock phrases recur across many articles and would make every pair a candidate.
-            if count < CANDIDATE_SHARE * CONTAINMENT * min(len(sample), len(sampled[j])):
-                continue
+        mine = needed[i]
+        for j in sorted(j for j, count in shared.items() if count >= mine and count >= needed[j]):
             small, large = sorted((texts[i], texts[j]), key=len)
             if small and len(small & large) / len(small) >= CONTAINMENT:
                 uf.union(j, i)
