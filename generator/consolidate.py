@@ -19,6 +19,7 @@ import datetime as dt
 import functools
 from collections import defaultdict
 from collections.abc import Iterable
+from operator import itemgetter
 from typing import Any
 
 from . import ledger
@@ -39,7 +40,7 @@ def consolidate(all_facts: Iterable[ArticleFacts], problems: Iterable[Problem] =
     groups = group_sources([f.article for f in facts_list], {f.article.file: f.shingles for f in facts_list if f.shingles is not None})
     events = _events(facts_list)
     event_dates = {e.date for e in events}
-    dated: list[DatedFact] = []
+    keyed: list[tuple[tuple[dt.date, dt.date, str, int], DatedFact]] = []  # in page order
     for facts in facts_list:
         article = facts.article
         named = dict(facts.sentence_dates)  # an article's sentence often carries several facts
@@ -53,8 +54,10 @@ def consolidate(all_facts: Iterable[ArticleFacts], problems: Iterable[Problem] =
             kind = type(item).__name__.lower()
             speaker = item.attributed_to if isinstance(item, Quantity) else item.speaker
             cite = Citation(article, ev, speaker)
-            dated.append(DatedFact(stable_id(kind, article.file, ev.start, ev.end), date, item, cite, traits=traits[i] if i < len(traits) else None))
-    dated.sort(key=lambda d: (d.date, d.citation.article.published, d.citation.article.file, d.citation.evidence.start))
+            fact = DatedFact(stable_id(kind, article.file, ev.start, ev.end), date, item, cite, traits=traits[i] if i < len(traits) else None)
+            keyed.append(((date, article.published, article.file, ev.start), fact))
+    keyed.sort(key=itemgetter(0))
+    dated = [fact for _, fact in keyed]
     story = Story(
         articles=tuple(f.article for f in facts_list),
         events=tuple(events),
@@ -140,9 +143,9 @@ def _assess(story: Story) -> Story:
         if isinstance(item, Quantity):
             status = _status(reported_by[(fact.date, item.value, item.counts)], set()) if item.attributed_to is None else "claim"
             traits = fact.traits or ledger.traits(item, fact.citation.article.language)
-            facts.append(dataclasses.replace(fact, status=status, traits=traits))
+            facts.append(fact.assessed(status, traits))
         else:
-            facts.append(dataclasses.replace(fact, status="claim"))
+            facts.append(fact.assessed("claim", fact.traits))
     discrepancies = ledger.figure_discrepancies(facts, story.sources) + ledger.date_discrepancies(events)
     return dataclasses.replace(
         story, events=tuple(events), facts=tuple(facts), discrepancies=tuple(sorted(discrepancies, key=lambda d: (d.date, d.kind, d.id)))
