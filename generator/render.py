@@ -237,7 +237,7 @@ def _html_name(gaz: Gazetteer, name: str | None, language: str) -> Markup:
 def fold_copies(facts: list[DatedFact], story: Story) -> list[DatedFact]:
     """Drop a copy's fact when the report it copies gives the same one (it is listed under Sources)."""
     seen: set[tuple[object, ...]] = set()
-    kept: list[DatedFact] = []
+    kept: set[int] = set()
     for fact in sorted(facts, key=lambda f: (f.citation.article.published, f.citation.article.file, f.citation.evidence.start)):
         group = story.group_of(fact.citation.article)
         item = fact.fact
@@ -246,9 +246,8 @@ def fold_copies(facts: list[DatedFact], story: Story) -> list[DatedFact]:
         if key in seen:
             continue
         seen.add(key)
-        kept.append(fact)
-    order = {id(f): i for i, f in enumerate(facts)}
-    return sorted(kept, key=lambda f: order[id(f)])
+        kept.add(id(fact))
+    return [f for f in facts if id(f) in kept]
 
 
 def _status_rank(status: str) -> int:
@@ -258,7 +257,8 @@ def _status_rank(status: str) -> int:
 def takeaways(events: list[StoryEvent], figures: list[DatedFact], quotes: list[DatedFact], discrepancies: list[Discrepancy]) -> list[tuple[str, Any]]:
     lines: list[tuple[str, Any]] = [("event", e) for e in sorted(events, key=lambda e: (_status_rank(e.status), -e.independent_sources, e.type))]
     happened = [f for f in figures if f.traits and not f.traits.planned and isinstance(f.fact, Quantity) and f.fact.value is not None]
-    offered = [f for f in figures if f not in happened and isinstance(f.fact, Quantity) and f.fact.value is not None]
+    chosen = {id(f) for f in happened}
+    offered = [f for f in figures if id(f) not in chosen and isinstance(f.fact, Quantity) and f.fact.value is not None]
     ranked = sorted(happened, key=lambda f: (_status_rank(f.status), -int(f.fact.value or 0))) + offered  # type: ignore[union-attr]
     lines += [("figure", f) for f in ranked[:2]]
     if discrepancies:
