@@ -24,7 +24,7 @@ from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import jinja2
 from babel.support import NullTranslations
@@ -365,8 +365,10 @@ def plan_pages(story: Story) -> list[PagePlan]:
             "quotes": [f for f in facts if isinstance(f.fact, Quote)],
             "claims": [f for f in facts if isinstance(f.fact, Claim)],
             "discrepancies": [dataclasses.replace(d, figures=tuple(fold_copies(list(d.figures), story))) for d in by_date_discrepancies.get(day, [])],
-            "earlier": _earlier(events, stages, day),
-            "later": _later(events, stages, day),
+            # Only where the neighbouring stages are: a new source for one of them does not
+            # change this page, and its fingerprint should not say so.
+            "earlier": [StageLink(e.date, e.type) for e in _earlier(events, stages, day)],
+            "later": [StageLink(e.date, e.type) for e in _later(events, stages, day)],
         }
         data["sources"] = _sources_of(data, story)
         data["takeaways"] = takeaways(data["events"], data["figures"], data["quotes"], data["discrepancies"])
@@ -512,6 +514,13 @@ def render_pages(
             reuse.rendered(plan.path, plan, lookups.deps)
         lookups.deps = None
     return pages
+
+
+class StageLink(NamedTuple):
+    """A link to the briefing of another stage of the story."""
+
+    date: dt.date
+    type: str
 
 
 class _Stages:

@@ -7,6 +7,7 @@ again, and compares the content folder with a from-scratch build of the same inp
 
 from __future__ import annotations
 
+import json
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -158,6 +159,25 @@ def test_adding_an_article_rewrites_only_the_pages_it_touches(project: Path) -> 
     assert (project / "content" / "en" / "briefings" / "2025-06-26.md").is_file()
 
 
+def test_a_new_source_for_a_stage_leaves_the_pages_that_only_link_to_it(project: Path) -> None:
+    """The June 20 briefing links to the June 26 exchange as its next stage: one more source
+    for that exchange changes the June 26 page, not the June 20 one, which is kept."""
+    _build(project)
+    before = json.loads((project / ".cache" / "pages.json").read_text(encoding="utf-8"))["pages"]
+    (project / "seeds" / "zz_later.md").write_text(
+        "---\ntitle: The swap, two days on\nsource: Test Wire\npublished: 2025-06-28\nlanguage: en\n---\n"
+        "On June 26, Russia and Ukraine exchanged prisoners of war near the Belarusian border.\n",
+        encoding="utf-8",
+    )
+    _build(project)
+    after = json.loads((project / ".cache" / "pages.json").read_text(encoding="utf-8"))["pages"]
+    june_20, june_26 = "en/briefings/2025-06-20.md", "en/briefings/2025-06-26.md"
+    assert "2025-06-26" in (project / "content" / june_20).read_text(encoding="utf-8")  # the link to the next stage
+    assert after[june_26][0] != before[june_26][0]
+    assert after[june_20][0] == before[june_20][0]
+    _assert_same_as_fresh(project)
+
+
 def test_rendering_in_worker_processes_gives_the_same_pages(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from generator import pipeline
 
@@ -175,8 +195,6 @@ def test_rendering_in_worker_processes_gives_the_same_pages(project: Path, monke
     monkeypatch.setattr(pipeline, "ProcessPoolExecutor", counting)
     _build(project)
     assert used, "the worker processes were not used"
-    import json
-
     recorded = json.loads((project / ".cache" / "pages.json").read_text(encoding="utf-8"))
     assert sorted(recorded["setups"]) == sorted(LANGUAGES)  # so the next build knows nothing is stale
     _build(project)  # and with the page cache filled by the workers
