@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
+from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from babel.support import NullTranslations
@@ -63,24 +64,56 @@ def _midnight(day: dt.date) -> dt.datetime:
     return dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
 
 
-def _summary(story: Story, day: dt.date, translations: NullTranslations, fmt: Formatter) -> str:
-    """The day at a glance in the site language, e.g. `Prisoner exchange: 1 · Figures: 4`.
+@dataclass(frozen=True)
+class _Entry:
+    """What a day's feed entry says, the same in every language."""
 
-    Figures and statements are counted as the dated page lists them: a copy's fact is
-    folded into the report it copies (render.fold_copies).
-    """
-    types = Counter(e.type if e.type in EVENTS else "other" for e in story.events_on(day))
-    event_labels = labels(fmt.language, translations).events
-    parts = [f"{event_labels[t]}: {fmt.number(types[t])}" for t in EVENTS if types[t]]
+    day: dt.date
+    updated: dt.datetime
+    events: tuple[tuple[str, int], ...]  # (event type, how many), in the order of labels.EVENTS
+    figures: int
+    said: int
+
+
+_entries: tuple[Story, dt.datetime, list[_Entry]] | None = None
+
+
+def _feed_entries(story: Story) -> tuple[dt.datetime, list[_Entry]]:
+    """The feed's time stamp and its entries, newest day first: worked out once per story
+    for every language (a language's feed only labels them)."""
+    global _entries
+    if _entries is not None and _entries[0] is story:
+        return _entries[1], _entries[2]
     from .render import fold_copies  # here, not at the top: render.py may import this module
 
-    facts = fold_copies(list(story.facts_on(day)), story)
-    figures = sum(1 for f in facts if isinstance(f.fact, Quantity))
-    said = len(facts) - figures  # quotes and claims are listed together on the page
-    if figures:
-        parts.append(f"{translations.gettext('Figures')}: {fmt.number(figures)}")
-    if said:
-        parts.append(f"{translations.gettext('Statements and quotes')}: {fmt.number(said)}")
+    cited = cited_articles(story)
+    # A day's entry changes when a newer article is cited there; a day with no citation
+    # left (an editor's correction) falls back to the day itself.
+    updated = {day: _midnight(max((a.published for a in cited.get(day, [])), default=day)) for day in story.briefing_days}
+    newest = max(updated.values(), default=_midnight(max((a.published for a in story.articles), default=EPOCH)))
+    # The most recently updated briefings (an old day a new article cites counts as new), newest day first.
+    days = sorted(sorted(updated, key=lambda day: (updated[day], day), reverse=True)[:FEED_ENTRIES], reverse=True)
+    entries = []
+    for day in days:
+        # Figures and statements are counted as the dated page lists them: a copy's fact is
+        # folded into the report it copies (render.fold_copies).
+        types = Counter(e.type if e.type in EVENTS else "other" for e in story.events_on(day))
+        facts = fold_copies(list(story.facts_on(day)), story)
+        figures = sum(1 for f in facts if isinstance(f.fact, Quantity))
+        said = len(facts) - figures  # quotes and claims are listed together on the page
+        entries.append(_Entry(day, updated[day], tuple((t, types[t]) for t in EVENTS if types[t]), figures, said))
+    _entries = (story, newest, entries)
+    return newest, entries
+
+
+def _summary(entry: _Entry, translations: NullTranslations, fmt: Formatter) -> str:
+    """The day at a glance in the site language, e.g. `Prisoner exchange: 1 · Figures: 4`."""
+    event_labels = labels(fmt.language, translations).events
+    parts = [f"{event_labels[t]}: {fmt.number(count)}" for t, count in entry.events]
+    if entry.figures:
+        parts.append(f"{translations.gettext('Figures')}: {fmt.number(entry.figures)}")
+    if entry.said:
+        parts.append(f"{translations.gettext('Statements and quotes')}: {fmt.number(entry.said)}")
     return " · ".join(parts)
 
 
@@ -94,13 +127,7 @@ def atom_feed(story: Story, language: str, translations: NullTranslations, site_
     """
     fmt = Formatter(language)
     root = language_root(site_url, language)
-    cited = cited_articles(story)
-    # A day's entry changes when a newer article is cited there; a day with no citation
-    # left (an editor's correction) falls back to the day itself.
-    updated = {day: _midnight(max((a.published for a in cited.get(day, [])), default=day)) for day in story.briefing_days}
-    newest = max(updated.values(), default=_midnight(max((a.published for a in story.articles), default=EPOCH)))
-    # The most recently updated briefings (an old day a new article cites counts as new), newest day first.
-    days = sorted(sorted(updated, key=lambda day: (updated[day], day), reverse=True)[:FEED_ENTRIES], reverse=True)
+    newest, entries = _feed_entries(story)
 
     name = title or translations.gettext("Briefings")
     self_url = f"{root}{feed_path.lstrip('/')}"
@@ -112,7 +139,8 @@ def atom_feed(story: Story, language: str, translations: NullTranslations, site_
     feed.link(href=self_url, rel="self", type="application/atom+xml")
     feed.link(href=root, rel="alternate", type="text/html", hreflang=language)
     feed.updated(newest)
-    for day in days:
+    for item in entries:
+        day = item.day
         url = briefing_url(site_url, language, day)
         entry = feed.add_entry(order="append")  # feedgen prepends by default
         entry.id(url)
@@ -120,8 +148,8 @@ def atom_feed(story: Story, language: str, translations: NullTranslations, site_
         # feedgen 1.0.0 writes only the href of entry links (lkiesow/python-feedgen#135);
         # a link without rel means rel="alternate" in Atom, which is what this one is.
         entry.link(href=url, rel="alternate", type="text/html", hreflang=language)
-        entry.updated(updated[day])
-        summary = _summary(story, day, translations, fmt)
+        entry.updated(item.updated)
+        summary = _summary(item, translations, fmt)
         if summary:
             entry.summary(summary, type="text")
     xml: bytes = feed.atom_str(pretty=True, encoding="UTF-8", xml_declaration=True)
