@@ -45,6 +45,14 @@ def _format_number(value: int | float, language: str) -> str:
     return format_decimal(value, locale=_locale(language))
 
 
+@functools.cache
+def _plain_below_thousand(language: str) -> bool:
+    """Whether Babel writes whole numbers below 1,000 as Python does in this language (Latin
+    digits, no sign or affix of the locale's own): then they need no Babel call. A page
+    numbers hundreds of footnotes, and each language's pages are rendered in a fresh process."""
+    return all(_format_number(n, language) == str(n) for n in (0, 7, 42, 100, 999))
+
+
 def compile_catalogs(locales_dir: Path, languages: tuple[str, ...]) -> list[CatalogProblem]:
     """Compile `<lang>/LC_MESSAGES/messages.po` to `.mo` for every non-default language."""
     problems: list[CatalogProblem] = []
@@ -91,6 +99,8 @@ class Formatter:
         return _format_date(value, "LLLL y", self.language)
 
     def number(self, value: int | float) -> str:
+        if type(value) is int and 0 <= value < 1000 and _plain_below_thousand(self.language):
+            return str(value)
         return _format_number(value, self.language)
 
     def language_name(self, code: str) -> str:
