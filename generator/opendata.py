@@ -12,7 +12,6 @@ import csv
 import datetime as dt
 import io
 import json
-from collections.abc import Iterable
 from typing import Any
 
 from .model import Article, Citation, Claim, Correction, DatedFact, Discrepancy, Quantity, Quote, SourceGroup, Story, StoryEvent
@@ -366,20 +365,23 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 def guard(cell: object) -> object:
     if isinstance(cell, str):
+        if cell.startswith(FORMULA_STARTS):
+            cell = "'" + cell
         # With "\n" line ends the csv module leaves a lone "\r" unquoted, and a reader would
         # start a new row there: a line break inside a cell is always "\n".
-        guarded = "'" + cell if cell.startswith(FORMULA_STARTS) else cell
-        return guarded.replace("\r\n", "\n").replace("\r", "\n")
+        return cell.replace("\r\n", "\n").replace("\r", "\n") if "\r" in cell else cell
     return cell
 
 
-def _table(header: list[str], rows: Iterable[dict[str, Any]]) -> str:
+def _table(header: list[str], rows: list[dict[str, Any]]) -> str:
+    if rows and rows[0].keys() != set(header):
+        raise ValueError(f"a row's fields {sorted(rows[0])} are not the header's {sorted(header)}")
     out = io.StringIO()
     # "\n" rather than csv's default "\r\n": the files are compared and committed as text.
-    writer = csv.DictWriter(out, fieldnames=header, lineterminator="\n")
-    writer.writeheader()
-    for row in rows:
-        writer.writerow({k: guard("" if v is None else v) for k, v in row.items()})
+    # Rows as lists: csv.DictWriter checks every row's keys, a third of the time of a big table.
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows([guard("" if row[key] is None else row[key]) for key in header] for row in rows)
     return out.getvalue()
 
 
