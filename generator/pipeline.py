@@ -28,7 +28,7 @@ from .model import ArticleFacts, Problem, Story
 from .opendata import csv_tables, facts_json, facts_schema, jsonld_for_day
 from .pagecache import PageCache, PageRecord, setup_key
 from .render import PagePlan, RenderSettings, plan_pages, render_pages
-from .writer import PageWriter
+from .writer import PageWriter, WriterShare
 
 if TYPE_CHECKING:
     from babel.support import NullTranslations
@@ -128,7 +128,7 @@ def _jsonld_keys(story: Story) -> dict[dt.date, str]:
 
 Rendered = tuple[dict[str, str | None], dict[str, PageRecord]]  # one language's pages and page-cache records
 PARALLEL_PAGES = 120  # below this many pages to render (all languages), worker processes cost more than they save
-_shared: tuple[Story, list[PagePlan], BuildOptions, PageCache | None, dict[str, str]] | None = None  # for forked workers
+_shared: tuple[Story, list[PagePlan], BuildOptions, PageCache | None, dict[str, str], set[str]] | None = None  # for forked workers
 
 
 def _setup(options: BuildOptions, language: str) -> str:
@@ -169,29 +169,46 @@ def _render_language(story: Story, plans: list[PagePlan], options: BuildOptions,
     return pages, pending
 
 
-def _render_shared(language: str) -> Rendered:
+def _render_and_write(language: str) -> tuple[WriterShare, dict[str, PageRecord], int]:
+    """In a worker: one language's pages, written to content/ here (they are this
+    language's own files); what was written and the page-cache records go back."""
     assert _shared is not None
-    return _render_language(*_shared, language)
+    story, plans, options, cache, setups, previous = _shared
+    pages, pending = _render_language(story, plans, options, cache, setups, language)
+    writer = PageWriter(options.content_dir, buffer_characters=0, previous=previous)
+    for rel in sorted(pages):
+        writer.write(rel, pages[rel])
+    return writer.share(), pending, len(pages)
 
 
-def _render_all(story: Story, plans: list[PagePlan], options: BuildOptions, cache: PageCache | None, setups: dict[str, str]) -> Iterator[Rendered]:
-    """Every language in turn, in worker processes when there is much to render and more than one core.
+def _render_all(
+    story: Story, plans: list[PagePlan], options: BuildOptions, cache: PageCache | None, setups: dict[str, str], writer: PageWriter
+) -> Iterator[tuple[dict[str, PageRecord], int]]:
+    """Render and write every language in turn, in worker processes when there is much to
+    render and more than one core; gives each language's page-cache records and page count.
 
     Workers are forked, so they share the story, the plans and the page cache's digests
-    without copying; only the rendered pages come back, one language at a time.
+    without copying; each writes its language's pages itself, while the other renders.
     """
     first = options.languages[0]
     stale = sum(1 for plan in plans if cache is None or not cache.may_keep(first, setups[first], plan))
     if stale * len(options.languages) < PARALLEL_PAGES or not _can_fork():
+        # Written one language at a time: holding every language's pages of a big story at
+        # once took more memory than the rest of the build.
         for language in options.languages:
-            yield _render_language(story, plans, options, cache, setups, language)
+            pages, pending = _render_language(story, plans, options, cache, setups, language)
+            for rel in sorted(pages):
+                writer.write(rel, pages[rel])
+            yield pending, len(pages)
         return
     global _shared
-    _shared = (story, plans, options, cache, setups)
+    _shared = (story, plans, options, cache, setups, writer.previous)
     try:
         workers = min(len(options.languages), os.cpu_count() or 1)
         with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            yield from pool.map(_render_shared, options.languages)
+            for share, pending, count in pool.map(_render_and_write, options.languages):
+                writer.absorb(share)
+                yield pending, count
     finally:
         _shared = None
 
@@ -303,14 +320,10 @@ def _plan_and_render(
     # Each reads every template, catalog and rendering module: once per language per build.
     setups = {language: _setup(options, language) for language in options.languages} if cache else {}
     watch.lap("plan")
-    # Written one language at a time: holding every language's pages of a big story at
-    # once took more memory than the rest of the build.
     writer = PageWriter(options.content_dir)
     count = 0
-    for language_pages, pending in _render_all(story, plans, options, cache, setups):
-        for rel in sorted(language_pages):
-            writer.write(rel, language_pages[rel])
-        count += len(language_pages)
+    for pending, language_count in _render_all(story, plans, options, cache, setups, writer):
+        count += language_count
         if cache is not None:  # what a worker process recorded, for the parent to save
             cache.pending.update(pending)
     watch.lap("render (pages, JSON-LD, feeds) and write")

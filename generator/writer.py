@@ -62,6 +62,15 @@ def atomic_write(path: Path, data: bytes) -> None:
         raise
 
 
+@dataclass(frozen=True)
+class WriterShare:
+    owned: frozenset[str]
+    conflicts: frozenset[str]
+    written: int
+    unchanged: int
+    problems: tuple[Problem, ...]
+
+
 BUFFER_CHARACTERS = 32_000_000
 
 
@@ -74,12 +83,12 @@ class PageWriter:
     as they land, and writes spread over a whole rebuild made it rebuild twice.
     """
 
-    def __init__(self, content_dir: Path, buffer_characters: int = BUFFER_CHARACTERS) -> None:
+    def __init__(self, content_dir: Path, buffer_characters: int = BUFFER_CHARACTERS, previous: set[str] | None = None) -> None:
         self.content_dir = content_dir
         self.buffer_characters = buffer_characters
         self.buffer: list[tuple[str, str]] = []
         self.buffered = 0
-        self.previous = _read_manifest(content_dir)
+        self.previous = _read_manifest(content_dir) if previous is None else previous
         self.owned: set[str] = set()
         self.conflicts: set[str] = set()
         self.written = self.unchanged = 0
@@ -132,6 +141,19 @@ class PageWriter:
         atomic_write(target, data)
         self.owned.add(rel)
         self.written += 1
+
+    def share(self) -> WriterShare:
+        """What this writer did, for the writer that finishes the build (`absorb`): a worker
+        process writes its language's pages itself."""
+        self.flush()
+        return WriterShare(frozenset(self.owned), frozenset(self.conflicts), self.written, self.unchanged, tuple(self.problems))
+
+    def absorb(self, share: WriterShare) -> None:
+        self.owned |= share.owned
+        self.conflicts |= share.conflicts
+        self.written += share.written
+        self.unchanged += share.unchanged
+        self.problems.extend(share.problems)
 
     def finish(self) -> WriteReport:
         self.flush()

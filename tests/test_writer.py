@@ -46,3 +46,24 @@ def test_written_files_are_readable_like_any_other(tmp_path: Path) -> None:
     umask = os.umask(0)
     os.umask(umask)
     assert stat.S_IMODE((tmp_path / "page.md").stat().st_mode) == 0o666 & ~umask
+
+
+def test_pages_written_by_another_writer_are_owned_and_kept(tmp_path: Path) -> None:
+    """A worker process writes its language's pages and hands over what it did: the writer
+    that finishes owns those files (and removes none of them) and reports the conflicts."""
+    from generator.writer import PageWriter
+
+    write_pages(tmp_path, {"en/a.md": "A", "uk/a.md": "A", "uk/old.md": "O"})
+    (tmp_path / "uk/mine.md").write_text("hand-written")
+    parent = PageWriter(tmp_path)
+    worker = PageWriter(tmp_path, buffer_characters=0, previous=parent.previous)
+    worker.write("uk/a.md", "A2")
+    worker.write("uk/mine.md", "generated")
+    parent.write("en/a.md", None)
+    parent.absorb(worker.share())
+    report = parent.finish()
+    assert (report.written, report.removed) == (1, 1)  # uk/a.md; uk/old.md is no longer generated
+    assert (tmp_path / "uk/a.md").read_text() == "A2"
+    assert (tmp_path / "uk/mine.md").read_text() == "hand-written"
+    assert [p.file for p in report.problems] == [f"{tmp_path.name}/uk/mine.md"]
+    assert write_pages(tmp_path, {"en/a.md": "A", "uk/a.md": "A2"}).removed == 0  # both still owned
