@@ -7,16 +7,14 @@ import datetime as dt
 import gc
 import multiprocessing
 import os
-import threading
 import time
-import traceback
 from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
-from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .background import can_fork, meanwhile
 from .cache import article_key, extract_all
 from .consolidate import consolidate
 from .corrections import load_corrections
@@ -192,7 +190,7 @@ def _render_all(
     """
     first = options.languages[0]
     stale = sum(1 for plan in plans if cache is None or not cache.may_keep(first, setups[first], plan))
-    if stale * len(options.languages) < PARALLEL_PAGES or not _can_fork():
+    if stale * len(options.languages) < PARALLEL_PAGES or not can_fork():
         # Written one language at a time: holding every language's pages of a big story at
         # once took more memory than the rest of the build.
         for language in options.languages:
@@ -213,64 +211,12 @@ def _render_all(
         _shared = None
 
 
-def _can_fork() -> bool:
-    """Worth forking (more than one core) and safe: a process with other threads running
-    (`mkdocs serve`: its server, file watchers and our own) can hand a forked child a lock
-    one of them held, and the child waits forever. There the work is done in this process."""
-    return (os.cpu_count() or 1) > 1 and "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
-
-
 def open_data(story: Story) -> dict[str, str]:
     """The data files: {file name: text}."""
     return {"facts.json": facts_json(story), "facts.schema.json": facts_schema(), **csv_tables(story)}
 
 
 BACKGROUND_OPEN_DATA = 300  # articles; from this many, open data is made in another process
-
-
-def _send_open_data(story: Story, connection: Connection) -> None:
-    try:
-        result: tuple[str, object] = ("data", open_data(story))
-    except BaseException:  # noqa: BLE001 - reported in the parent, with its traceback
-        result = ("error", traceback.format_exc())
-    connection.send(result)
-    connection.close()
-
-
-@contextlib.contextmanager
-def _open_data_meanwhile(story: Story) -> Iterator[Callable[[], dict[str, str]]]:
-    """Open data of a big story is made in a forked process while this one plans and renders
-    the pages (it needs the story only); gives a function that waits for it.
-
-    A plain process and a pipe, not an executor: an executor's thread would still be
-    running when the rendering workers are forked.
-    """
-    if len(story.articles) < BACKGROUND_OPEN_DATA or not _can_fork():
-        yield lambda: open_data(story)
-        return
-    context = multiprocessing.get_context("fork")
-    receiving, sending = context.Pipe(duplex=False)
-    process = context.Process(target=_send_open_data, args=(story, sending), name="open data")
-    process.start()
-    sending.close()
-
-    received: list[bool] = []
-
-    def wait() -> dict[str, str]:
-        kind, value = receiving.recv()
-        received.append(True)
-        if kind == "error":
-            raise RuntimeError(f"making the open data failed:\n{value}")
-        assert isinstance(value, dict)
-        return value
-
-    try:
-        yield wait
-    finally:
-        if not received:  # the build stopped before it asked for the data
-            process.kill()
-        process.join()
-        receiving.close()
 
 
 @contextlib.contextmanager
@@ -300,7 +246,7 @@ def _build(options: BuildOptions) -> BuildReport:
     watch = _Stopwatch()
     story, extracted = _load_story(options.seeds_dir, options.cache_dir, options.progress, watch)
     gc.freeze()
-    with _open_data_meanwhile(story) as data_files:
+    with meanwhile(lambda: open_data(story), "making the open data", fork=len(story.articles) >= BACKGROUND_OPEN_DATA and can_fork()) as data_files:
         return _plan_and_render(story, extracted, options, watch, data_files)
 
 

@@ -179,12 +179,12 @@ def test_a_new_source_for_a_stage_leaves_the_pages_that_only_link_to_it(project:
 
 
 def test_rendering_in_worker_processes_gives_the_same_pages(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from generator import pipeline
+    from generator import background, pipeline
 
     monkeypatch.setattr(pipeline.os, "cpu_count", lambda: 2)
     monkeypatch.setattr(pipeline, "PARALLEL_PAGES", 0)
     monkeypatch.setattr(pipeline, "BACKGROUND_OPEN_DATA", 0)  # and the open data made in another process
-    monkeypatch.setattr(pipeline.threading, "active_count", lambda: 1)  # as in `mkdocs build` (pytest may run other threads)
+    monkeypatch.setattr(background.threading, "active_count", lambda: 1)  # as in `mkdocs build` (pytest may run other threads)
     used: list[int] = []
     real = pipeline.ProcessPoolExecutor
 
@@ -245,11 +245,11 @@ def test_a_project_moved_elsewhere_keeps_its_page_cache(project: Path, monkeypat
 
 
 def test_a_failure_making_the_open_data_in_another_process_stops_the_build(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from generator import pipeline
+    from generator import background, pipeline
 
     monkeypatch.setattr(pipeline.os, "cpu_count", lambda: 2)
     monkeypatch.setattr(pipeline, "BACKGROUND_OPEN_DATA", 0)
-    monkeypatch.setattr(pipeline.threading, "active_count", lambda: 1)
+    monkeypatch.setattr(background.threading, "active_count", lambda: 1)
 
     def broken(story: object) -> dict[str, str]:
         raise ValueError("no data today")
@@ -262,18 +262,18 @@ def test_a_failure_making_the_open_data_in_another_process_stops_the_build(proje
 def test_nothing_is_forked_while_other_threads_run(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """`mkdocs serve` regenerates from a watcher thread: a forked child could inherit a lock
     another thread held and wait forever, so the work stays in the process."""
-    from generator import pipeline
+    from generator import background, pipeline
 
     monkeypatch.setattr(pipeline.os, "cpu_count", lambda: 2)
     monkeypatch.setattr(pipeline, "PARALLEL_PAGES", 0)
     monkeypatch.setattr(pipeline, "BACKGROUND_OPEN_DATA", 0)
-    monkeypatch.setattr(pipeline.threading, "active_count", lambda: 3)
+    monkeypatch.setattr(background.threading, "active_count", lambda: 3)
 
     def no_fork(*args: object, **kwargs: object) -> None:
         raise AssertionError("forked with other threads running")
 
     monkeypatch.setattr(pipeline, "ProcessPoolExecutor", no_fork)
-    monkeypatch.setattr(pipeline.multiprocessing, "get_context", no_fork)
+    monkeypatch.setattr(background.multiprocessing, "get_context", no_fork)
     _build(project)
     monkeypatch.undo()
     _assert_same_as_fresh(project)
