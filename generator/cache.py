@@ -25,6 +25,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
+from .background import can_fork, meanwhile
 from .extract import extract
 from .lexicon import data_fingerprint
 from .model import Article, ArticleFacts, Claim, Event, Evidence, FigureTraits, Quantity, Quote
@@ -33,6 +34,7 @@ from .writer import atomic_write
 log = logging.getLogger("mkdocs.plugins.briefings")
 EXTRACTION_MODULES = ("extract", "speech", "numbers", "dates", "gazetteer", "people", "text", "morph", "lexicon", "model", "sources", "ledger")
 PARALLEL_FROM = 64  # below this many uncached articles, starting worker processes costs more than it saves
+BACKGROUND_FROM = 200  # cached articles; from this many, a few new ones are extracted while they are read
 
 
 @functools.cache
@@ -133,29 +135,51 @@ def extract_all(
 ) -> list[ArticleFacts]:
     """Facts of every article, in order: from the cache where valid, else extracted (in parallel when many)."""
     results: dict[int, ArticleFacts] = {}
-    missing: list[int] = []
     keys = [article_key(a) for a in articles] if cache_dir else []
-    for i, article in enumerate(articles):
-        if cache_dir is None:
-            missing.append(i)
-            continue
-        path = cache_dir / f"{keys[i]}.json"
-        try:
-            results[i] = facts_from_json(article, json.loads(path.read_text(encoding="utf-8")))
-        except FileNotFoundError:
-            missing.append(i)
-        except (ValueError, KeyError, TypeError, IndexError, json.JSONDecodeError, UnicodeDecodeError):
-            log.debug(f"briefings: ignoring a corrupt or outdated cache file {path.name}")
-            missing.append(i)
-    todo = [articles[i] for i in missing]
+    absent = [i for i in range(len(articles)) if cache_dir is None or not (cache_dir / f"{keys[i]}.json").exists()]
     count = workers if workers is not None else (os.cpu_count() or 1)
+    # A few new articles of a big story are extracted in a forked process while this one
+    # reads the rest from the cache (loading the extractor's patterns takes as long as that).
+    background = 0 < len(absent) < PARALLEL_FROM and len(articles) - len(absent) >= BACKGROUND_FROM and count > 1 and can_fork()
+    missing = [] if background else list(absent)
+    with meanwhile(lambda: [extract(articles[i]) for i in absent], "extracting new articles", fork=background) as extracted:
+        for i in sorted(set(range(len(articles))) - set(absent)):
+            assert cache_dir is not None  # without a cache every article is absent
+            path = cache_dir / f"{keys[i]}.json"
+            try:
+                results[i] = facts_from_json(articles[i], json.loads(path.read_text(encoding="utf-8")))
+            except FileNotFoundError:
+                missing.append(i)
+            except (ValueError, KeyError, TypeError, IndexError, json.JSONDecodeError, UnicodeDecodeError):
+                log.debug(f"briefings: ignoring a corrupt or outdated cache file {path.name}")
+                missing.append(i)
+        if background:
+            # The same article objects as the others' (the child's are copies).
+            results.update((i, dataclasses.replace(facts, article=articles[i])) for i, facts in zip(absent, extracted(), strict=True))
+            _store(cache_dir, keys, absent, results)
+            if progress:
+                progress(len(absent), len(absent))
+    missing.sort()
+    results.update(zip(missing, _extract(articles, missing, count, progress), strict=True))
+    _store(cache_dir, keys, missing, results)
+    if cache_dir is not None and cache_dir.is_dir():
+        used = {f"{k}.json" for k in keys}
+        for stale in cache_dir.glob("*.json"):
+            if stale.name not in used:
+                stale.unlink(missing_ok=True)
+    return [results[i] for i in range(len(articles))]
+
+
+def _extract(articles: list[Article], indexes: list[int], workers: int, progress: Callable[[int, int], None] | None) -> list[ArticleFacts]:
+    """Facts of the articles at `indexes`, in worker processes when there are many."""
+    todo = [articles[i] for i in indexes]
     fresh: list[ArticleFacts] = []
-    if len(todo) >= PARALLEL_FROM and count > 1:
+    if len(todo) >= PARALLEL_FROM and workers > 1:
         # Forked workers would be quicker to start, but with other threads running (`mkdocs
         # serve`) a forked child can inherit a lock one of them held and wait forever.
         context = multiprocessing.get_context("spawn" if threading.active_count() > 1 else None)
-        with ProcessPoolExecutor(max_workers=count, mp_context=context) as pool:
-            for facts in pool.map(extract, todo, chunksize=max(1, len(todo) // (count * 8))):
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            for facts in pool.map(extract, todo, chunksize=max(1, len(todo) // (workers * 8))):
                 fresh.append(facts)
                 if progress:
                     progress(len(fresh), len(todo))
@@ -164,13 +188,10 @@ def extract_all(
             fresh.append(extract(article))
             if progress:
                 progress(len(fresh), len(todo))
-    for i, facts in zip(missing, fresh, strict=True):
-        results[i] = facts
-        if cache_dir is not None:
-            atomic_write(cache_dir / f"{keys[i]}.json", json.dumps(facts_to_json(facts), ensure_ascii=False).encode("utf-8"))
-    if cache_dir is not None and cache_dir.is_dir():
-        used = {f"{k}.json" for k in keys}
-        for stale in cache_dir.glob("*.json"):
-            if stale.name not in used:
-                stale.unlink(missing_ok=True)
-    return [results[i] for i in range(len(articles))]
+    return fresh
+
+
+def _store(cache_dir: Path | None, keys: list[str], indexes: list[int], results: dict[int, ArticleFacts]) -> None:
+    if cache_dir is not None:
+        for i in indexes:
+            atomic_write(cache_dir / f"{keys[i]}.json", json.dumps(facts_to_json(results[i]), ensure_ascii=False).encode("utf-8"))

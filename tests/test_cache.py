@@ -74,3 +74,36 @@ def test_removed_articles_leave_the_cache(tmp_path: Path, articles: list) -> Non
 def test_parallel_extraction_matches_serial(articles: list, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(cache, "PARALLEL_FROM", 2)
     assert extract_all(articles, None, workers=2) == [extract(a) for a in articles]
+
+
+def test_new_articles_extracted_in_another_process_meanwhile(tmp_path: Path, articles: list, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A big story's few new articles are extracted in a forked process while the rest are
+    read from the cache: the same facts, cached for next time; a failure there stops it."""
+    from generator import background
+
+    expected = extract_all(articles, tmp_path / "cache")
+    monkeypatch.setattr(cache, "BACKGROUND_FROM", 1)
+    monkeypatch.setattr(background.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(background.threading, "active_count", lambda: 1)  # as in `mkdocs build`
+    new = tmp_path / "cache" / f"{cache.article_key(articles[-1])}.json"
+    new.unlink()
+    forked: list[str] = []
+    real = background.multiprocessing.get_context
+
+    def counting(method: str | None = None) -> object:
+        forked.append(str(method))
+        return real(method)
+
+    monkeypatch.setattr(background.multiprocessing, "get_context", counting)
+    again = extract_all(articles, tmp_path / "cache")
+    assert forked == ["fork"]
+    assert again == expected and again[-1].article is articles[-1]
+    assert new.is_file()
+    new.unlink()
+
+    def broken(article: object) -> object:
+        raise ValueError("cannot read this one")
+
+    monkeypatch.setattr(cache, "extract", broken)
+    with pytest.raises(RuntimeError, match="cannot read this one"):
+        extract_all(articles, tmp_path / "cache")
