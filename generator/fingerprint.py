@@ -14,8 +14,11 @@ from .model import Article, ArticleFacts, Citation, Claim, DatedFact, Event, Evi
 Memo = dict[int, tuple[object, str]]  # id(obj) -> (obj, digest); the object is kept so its id is not reused
 
 
+DIGEST_CHARS = 40  # a digest's length in hexadecimal digits
+
+
 def digest(*parts: bytes) -> str:
-    found = hashlib.blake2b(digest_size=20)
+    found = hashlib.blake2b(digest_size=DIGEST_CHARS // 2)
     for part in parts:
         found.update(len(part).to_bytes(8, "big"))
         found.update(part)

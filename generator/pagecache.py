@@ -19,12 +19,16 @@ deleted cache costs time, never correctness.
 from __future__ import annotations
 
 import json
+import mmap
 import os
+from dataclasses import dataclass
 from importlib import metadata
+from multiprocessing.context import BaseContext
+from multiprocessing.synchronize import Barrier
 from pathlib import Path
 from typing import Any
 
-from .fingerprint import Memo, ValuePickler, digest
+from .fingerprint import DIGEST_CHARS, Memo, ValuePickler, digest
 from .lexicon import data_fingerprint
 from .render import Lookups, PagePlan, PageReuse
 from .writer import atomic_write
@@ -47,6 +51,16 @@ def setup_key(templates_dir: Path, locales_dir: Path, language: str, **options: 
     parts.append(catalog.read_bytes() if catalog.is_file() else b"")
     parts.append(json.dumps({"language": language, **options}, sort_keys=True, default=str).encode())
     return digest(*parts)
+
+
+@dataclass(frozen=True)
+class DigestParts:
+    """Plan digests shared by forked workers: an anonymous shared mapping (forked children
+    see each other's writes) and a barrier to wait for each other's share."""
+
+    table: mmap.mmap
+    barrier: Barrier
+    parts: int
 
 
 class PageCache:
@@ -84,6 +98,20 @@ class PageCache:
             found = digest(plan.path.encode(), plan.template.encode(), self._pickler.dumps(plan.data))
             self._plan_digests[id(plan)] = found
         return found
+
+    def digest_parts(self, plans: int, parts: int, context: BaseContext) -> DigestParts:
+        """Room for the digests of `plans` plans, shared by `parts` forked workers (`digests_in_parts`)."""
+        return DigestParts(mmap.mmap(-1, max(1, plans * DIGEST_CHARS)), context.Barrier(parts), parts)
+
+    def digests_in_parts(self, plans: list[PagePlan], part: int, shared: DigestParts) -> None:
+        """In worker `part` of a forked group: this worker's share of the plans' digests (every
+        n-th plan) into the shared room, then, once every worker is done, everyone's. The
+        plans are the same in every language: each digest is worked out once, in parallel."""
+        for i in range(part, len(plans), shared.parts):
+            shared.table[i * DIGEST_CHARS : (i + 1) * DIGEST_CHARS] = self.plan_digest(plans[i]).encode("ascii")
+        shared.barrier.wait()
+        for i, plan in enumerate(plans):
+            self._plan_digests.setdefault(id(plan), shared.table[i * DIGEST_CHARS : (i + 1) * DIGEST_CHARS].decode("ascii"))
 
     def may_keep(self, language: str, setup: str, plan: PagePlan) -> bool:
         """A cheap first guess (the page's data and the rendering setup), to decide how much

@@ -6,11 +6,14 @@ import contextlib
 import datetime as dt
 import gc
 import multiprocessing
+import multiprocessing.connection
 import os
 import time
+import traceback
 from collections.abc import Callable, Iterator, Mapping
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -24,7 +27,7 @@ from .i18n import Formatter, compile_catalogs, translations
 from .ingest import ingest_dir
 from .model import ArticleFacts, Problem, Story
 from .opendata import csv_tables, facts_json, facts_schema, jsonld_for_day
-from .pagecache import PageCache, PageRecord, setup_key
+from .pagecache import DigestParts, PageCache, PageRecord, setup_key
 from .render import PagePlan, RenderSettings, plan_pages, render_pages
 from .writer import PageWriter, WriterShare
 
@@ -126,6 +129,7 @@ def _jsonld_keys(story: Story) -> dict[dt.date, str]:
 
 Rendered = tuple[dict[str, str | None], dict[str, PageRecord]]  # one language's pages and page-cache records
 PARALLEL_PAGES = 120  # below this many pages to render (all languages), worker processes cost more than they save
+PARALLEL_ARTICLES = 300  # from this many, fingerprinting the pages alone is worth two processes
 _shared: tuple[Story, list[PagePlan], BuildOptions, PageCache | None, dict[str, str], set[str]] | None = None  # for forked workers
 
 
@@ -182,33 +186,85 @@ def _render_and_write(language: str) -> tuple[WriterShare, dict[str, PageRecord]
 def _render_all(
     story: Story, plans: list[PagePlan], options: BuildOptions, cache: PageCache | None, setups: dict[str, str], writer: PageWriter
 ) -> Iterator[tuple[dict[str, PageRecord], int]]:
-    """Render and write every language in turn, in worker processes when there is much to
-    render and more than one core; gives each language's page-cache records and page count.
-
-    Workers are forked, so they share the story, the plans and the page cache's digests
-    without copying; each writes its language's pages itself, while the other renders.
+    """Render and write every language, in worker processes when there is much to render
+    (or a big story to fingerprint) and more than one core; gives each language's
+    page-cache records and page count, in the order the languages are done.
     """
+    if len(story.articles) >= PARALLEL_ARTICLES and can_fork():
+        yield from _render_in_workers(story, plans, options, cache, setups, writer)
+        return
     first = options.languages[0]
     stale = sum(1 for plan in plans if cache is None or not cache.may_keep(first, setups[first], plan))
-    if stale * len(options.languages) < PARALLEL_PAGES or not can_fork():
-        # Written one language at a time: holding every language's pages of a big story at
-        # once took more memory than the rest of the build.
-        for language in options.languages:
-            pages, pending = _render_language(story, plans, options, cache, setups, language)
-            for rel in sorted(pages):
-                writer.write(rel, pages[rel])
-            yield pending, len(pages)
+    if stale * len(options.languages) >= PARALLEL_PAGES and can_fork():
+        yield from _render_in_workers(story, plans, options, cache, setups, writer)
         return
+    # Written one language at a time: holding every language's pages of a big story at
+    # once took more memory than the rest of the build.
+    for language in options.languages:
+        pages, pending = _render_language(story, plans, options, cache, setups, language)
+        for rel in sorted(pages):
+            writer.write(rel, pages[rel])
+        yield pending, len(pages)
+
+
+def _render_in_workers(
+    story: Story, plans: list[PagePlan], options: BuildOptions, cache: PageCache | None, setups: dict[str, str], writer: PageWriter
+) -> Iterator[tuple[dict[str, PageRecord], int]]:
+    """One forked worker per core, each with every n-th language. Forked, the workers share
+    the story and the plans without copying; each fingerprints every n-th plan for all of
+    them (`PageCache.digests_in_parts`) and writes its languages' pages itself."""
     global _shared
+    context = multiprocessing.get_context("fork")
+    count = min(len(options.languages), os.cpu_count() or 1)
+    parts = cache.digest_parts(len(plans), count, context) if cache is not None else None
     _shared = (story, plans, options, cache, setups, writer.previous)
+    processes: list[BaseProcess] = []
+    receiving: list[Connection] = []
+    finished = False
     try:
-        workers = min(len(options.languages), os.cpu_count() or 1)
-        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            for share, pending, count in pool.map(_render_and_write, options.languages):
+        for part in range(count):
+            reader, sender = context.Pipe(duplex=False)
+            worker = context.Process(target=_worker, args=(part, count, parts, sender), name=f"render {part + 1}")
+            worker.start()
+            sender.close()
+            processes.append(worker)
+            receiving.append(reader)
+        waiting = {id(reader): reader for reader in receiving}
+        while waiting:
+            for ready in multiprocessing.connection.wait(list(waiting.values())):
+                connection = waiting[id(ready)]
+                try:
+                    kind, value = connection.recv()
+                except EOFError:  # done: the worker closed its end
+                    del waiting[id(ready)]
+                    continue
+                if kind == "error":
+                    raise RuntimeError(f"rendering the pages failed:\n{value}")
+                share, pending, pages = value
                 writer.absorb(share)
-                yield pending, count
+                yield pending, pages
+        finished = True
     finally:
         _shared = None
+        for process in processes:
+            if not finished:  # a worker failed or the build stopped: the others' work is moot
+                process.kill()
+            process.join()
+        for reader in receiving:
+            reader.close()
+
+
+def _worker(part: int, count: int, digest_parts: DigestParts | None, connection: Connection) -> None:
+    assert _shared is not None
+    story, plans, options, cache, setups, previous = _shared
+    try:
+        if cache is not None and digest_parts is not None:
+            cache.digests_in_parts(plans, part, digest_parts)
+        for language in options.languages[part::count]:
+            connection.send(("done", _render_and_write(language)))
+    except BaseException:  # noqa: BLE001 - reported in the parent, with its traceback
+        connection.send(("error", traceback.format_exc()))
+    connection.close()
 
 
 def open_data(story: Story) -> dict[str, str]:

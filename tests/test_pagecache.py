@@ -8,9 +8,11 @@ again, and compares the content folder with a from-scratch build of the same inp
 from __future__ import annotations
 
 import json
+import multiprocessing
 import shutil
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -186,13 +188,13 @@ def test_rendering_in_worker_processes_gives_the_same_pages(project: Path, monke
     monkeypatch.setattr(pipeline, "BACKGROUND_OPEN_DATA", 0)  # and the open data made in another process
     monkeypatch.setattr(background.threading, "active_count", lambda: 1)  # as in `mkdocs build` (pytest may run other threads)
     used: list[int] = []
-    real = pipeline.ProcessPoolExecutor
+    real = pipeline._render_in_workers
 
-    def counting(*args: object, **kwargs: object) -> object:
+    def counting(*args: Any) -> Any:
         used.append(1)
-        return real(*args, **kwargs)  # type: ignore[arg-type]
+        return real(*args)
 
-    monkeypatch.setattr(pipeline, "ProcessPoolExecutor", counting)
+    monkeypatch.setattr(pipeline, "_render_in_workers", counting)
     _build(project)
     assert used, "the worker processes were not used"
     recorded = json.loads((project / ".cache" / "pages.json").read_text(encoding="utf-8"))
@@ -202,8 +204,31 @@ def test_rendering_in_worker_processes_gives_the_same_pages(project: Path, monke
     monkeypatch.setattr(pipeline, "PARALLEL_PAGES", 10**9)
     monkeypatch.setattr(pipeline, "BACKGROUND_OPEN_DATA", 10**9)
     used.clear()
+    # The workers fingerprinted the plans between them (each every other plan); in one
+    # process every fingerprint is worked out here, and they must agree: nothing to render.
+    rendered = _count_renders(monkeypatch)
+    assert _build(project).written == 0 and rendered == []
     _assert_same_as_fresh(project)  # built in one process
     assert not used
+
+
+def test_a_failing_render_worker_stops_the_build(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator import background, pipeline
+
+    monkeypatch.setattr(pipeline.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(pipeline, "PARALLEL_PAGES", 0)
+    monkeypatch.setattr(background.threading, "active_count", lambda: 1)
+    real = pipeline._render_language
+
+    def failing_in_ukrainian(*args: Any) -> Any:
+        if args[-1] == "uk":
+            raise ValueError("no Ukrainian today")
+        return real(*args)
+
+    monkeypatch.setattr(pipeline, "_render_language", failing_in_ukrainian)
+    with pytest.raises(RuntimeError, match="no Ukrainian today"):
+        _build(project)
+    assert multiprocessing.active_children() == []
 
 
 def _count_renders(monkeypatch: pytest.MonkeyPatch) -> list[str]:
@@ -272,7 +297,7 @@ def test_nothing_is_forked_while_other_threads_run(project: Path, monkeypatch: p
     def no_fork(*args: object, **kwargs: object) -> None:
         raise AssertionError("forked with other threads running")
 
-    monkeypatch.setattr(pipeline, "ProcessPoolExecutor", no_fork)
+    monkeypatch.setattr(pipeline, "_render_in_workers", no_fork)
     monkeypatch.setattr(background.multiprocessing, "get_context", no_fork)
     _build(project)
     monkeypatch.undo()
