@@ -116,7 +116,3 @@ class ValuePickler:
 
 def _ref(digest: str) -> str:
     return digest  # never called: these pickles are only hashed, not loaded
-
-
-def value_digest(obj: object, memo: Memo | None = None) -> str:
-    return digest(ValuePickler(memo).dumps(obj))

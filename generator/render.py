@@ -32,7 +32,7 @@ from jinja2.bccache import Bucket
 from markupsafe import Markup, escape
 
 from . import chart, langdetect, mdsafe
-from .fingerprint import value_digest
+from .fingerprint import digest
 from .gazetteer import Gazetteer, default
 from .i18n import Formatter
 from .labels import labels
@@ -323,8 +323,9 @@ class Lookups:
             if group is None:
                 return None
             if group.id not in self._group_digests:
-                # By value: a plain pickle differs between freshly extracted and cached facts.
-                self._group_digests[group.id] = value_digest(group)
+                # By value (every field of every member, as repr writes it: plain text and
+                # dates), not by pickle: the same for freshly extracted and cached articles.
+                self._group_digests[group.id] = digest(repr((group.id, group.reason, group.articles)).encode())
             return self._group_digests[group.id]
         raise KeyError(kind)
 
