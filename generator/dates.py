@@ -16,7 +16,7 @@ from .lexicon import apostrophe_pattern, load, normalise_apostrophes
 
 LOOKBACK = dt.timedelta(days=305)  # how far back a year-less date may lie
 SOON = dt.timedelta(days=61)  # how far ahead
-DAY = r"(?<![\d.,:])(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
+DAY = r"(?<![\d.,:])(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th|-го)?(?![\d:])"  # "19-го березня" too
 DASH = r"\s*(?:-|\u2013|\u2014|to|through|until|до|по)\s*"
 
 
@@ -41,6 +41,7 @@ class _Patterns:
     relatives: dict[str, int]
     future: frozenset[str]
     between: re.Pattern[str]
+    day_of_month: re.Pattern[str] | None
 
 
 def _alternation(words: list[str]) -> str:
@@ -85,6 +86,7 @@ def _patterns(language: str) -> _Patterns:
         relatives={_fold(k): v for k, v in relatives.items()},
         future=frozenset(data["future_markers"][lang]),
         between=re.compile(rf"(?<!\w)(?:{'|'.join(data['range_openers'][lang])})\s+$", re.I),
+        day_of_month=re.compile(data["day_of_month"][lang].replace("DAY", r"(?P<day>[12]\d|3[01]|0?[1-9])")) if data["day_of_month"].get(lang) else None,
     )
 
 
@@ -163,6 +165,16 @@ def find_dates(text: str, language: str, published: dt.date) -> list[DateMention
         future = bool(m.group("future"))
         offset = ((weekday - published.isoweekday()) % 7 or 7) if future else -((published.isoweekday() - weekday) % 7)
         found.append(DateMention(m.start(), m.end(), m.group(0), (published + dt.timedelta(days=offset),), "relative", future))
+    if pats.day_of_month:  # "the first, on the 4th": the last such day up to publication
+        for m in pats.day_of_month.finditer(text):
+            if any(d.start <= m.start() < d.end for d in found):
+                continue
+            day, month_start = int(m["day"]), published.replace(day=1)
+            candidate = month_start if day <= published.day else (month_start - dt.timedelta(days=1)).replace(day=1)
+            try:
+                found.append(DateMention(m.start(), m.end(), m.group(0), (candidate.replace(day=day),), "explicit"))
+            except ValueError:
+                continue  # "on the 31st" of a shorter month
     if pats.relative:
         for m in pats.relative.finditer(text):
             offset = pats.relatives[_fold(m.group("relative"))]

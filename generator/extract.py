@@ -447,14 +447,15 @@ def _is_header(s: Sentence, dates: list[dates_mod.DateMention]) -> bool:
 
 def _said_on(lex: _Lexicon, body: str, mention: dates_mod.DateMention, trig: _Trigger) -> bool:
     """The date sits right by a reporting verb, nearer than to the trigger: it dates the saying."""
-    lo, hi = max(0, mention.start - 40), min(len(body), mention.end + 40)
+    lo, hi = max(0, mention.start - 40), min(len(body), mention.end + 80)
     for m in lex.said.finditer(body, lo, hi):
         gap = body[m.end() : mention.start] if m.end() <= mention.start else body[mention.end : m.start()]
         if m.start() < mention.end and mention.start < m.end():
             continue
-        # "said on Friday", "накануне заявил", "on Friday Zelensky said";
+        # "said on Friday", "накануне заявил", "on Friday Zelensky said", "В минувшую пятницу
+        # депутат Государственной думы Виктор Саломатин заявил" (the subject between);
         # not "commented on the results of yesterday's talks"
-        words = 0 if m.end() <= mention.start else 2
+        words = 0 if m.end() <= mention.start else 6
         close = re.fullmatch(rf"\s*(?:\w+\s+){{0,{words}}}", gap) or (m.end() <= mention.start and lex.said_audience.fullmatch(gap))
         if close and len(gap) < _gap(trig.start, trig.end, mention.start, mention.end):
             return True
@@ -518,6 +519,7 @@ def _quantities(
     lex = lexicon(article.language)
     body = article.body
     in_dates = {i for d in date_mentions for i in range(d.start, d.end)}
+    date_ends = {d.end for d in date_mentions}
     out: list[Quantity] = []
     last_counts: str | None = None
     last_at: int | None = None
@@ -548,7 +550,10 @@ def _quantities(
                 counts = _in_context(_counts(re.split(r"[:;]", after[formula.end() :])[0], "", lex), s.text, lex) or ("bodies" if bodies else "prisoners")
                 rule = "quantity.formula"
             counts = _in_context(counts, s.text, lex)
-            if counts is None and (lex.elliptic_after.match(after) or lex.elliptic_before.search(before)):
+            # days and figures listed: "5 февраля — 150 военных, 19 марта — 175"
+            dash = _DATE_DASH.search(before)
+            listed = dash is not None and start - len(before) + dash.start() in date_ends
+            if counts is None and (listed or lex.elliptic_after.match(after) or lex.elliptic_before.search(before)):
                 # the last counted figure of the sentence, else the noun nearest before in it
                 # ("тела погибших — по шесть тысяч с каждой стороны"), else the last figure
                 earlier = last_at is not None and last_at >= s.start
@@ -582,6 +587,7 @@ def _quantities(
     return _dedupe(out)
 
 
+_DATE_DASH = re.compile(r"\s*[\u2014\u2013]\s*$")
 _CLOCK = re.compile(r"(?<=\d)[:.]\d\d(?!\d)|:(?=\d\d)")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 
@@ -606,6 +612,10 @@ def _last_noun(before: str, lex: _Lexicon) -> str | None:
     return {"nationals": "people", "dead": "bodies"}.get(best[1], best[1]) if best else None
 
 
+# The other end of a range ("between 80 and 90 civilians", "80–90 осіб") shares the noun.
+_RANGE_PARTNER = re.compile(r"\s*(?:and|or|to|і|й|та|або|и|или|до|[-\u2013\u2014])\s*[\d\s,.]*")
+
+
 def _counts(after: str, before: str, lex: _Lexicon) -> str | None:
     partitive = lex.partitive.match(after)
     if partitive:
@@ -614,6 +624,10 @@ def _counts(after: str, before: str, lex: _Lexicon) -> str | None:
             return named
     window = re.match(r"\s*(?:[\w'\u2019-]+\s+){0,3}?", after)
     head = after[: (window.end() if window else 0) + 40]
+    # A noun past another number, or past a quotation closed with its clause, counts
+    # something else ("«примерно в две с половиной тысячи», включая около 40 мирных жителей";
+    # but "«более шести тысяч» россиян").
+    head = head[: next((m.start() for m in re.finditer(r"\d|[\u00bb\u201d\"][,.;:]", head) if not _RANGE_PARTNER.fullmatch(head[: m.start()])), len(head))]
     # The noun nearest the number decides ("1,000 Russian servicemen and civilians" are
     # soldiers), not the order of the table.
     hits = [(m.start(), kind) for kind, pat in lex.count_nouns for m in [pat.search(head)] if m and len(re.findall(r"\w+", head[: m.start()])) <= 3]

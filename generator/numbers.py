@@ -30,7 +30,8 @@ def _pattern(language: str) -> tuple[re.Pattern[str], dict[str, int], dict[str, 
     unit_words = rf"(?:{unit_alt})(?:[\s-]+(?:{unit_alt}))*"
     head = rf"(?:{DIGITS}|{unit_words})"
     # "дві тисячі триста": the words after a multiplier add to it
-    pattern = rf"(?<!\w)(?:(?P<head>{head})(?:\s+(?P<mult>{mult_alt})(?:\s+(?P<tail>{unit_words}))?)?|(?P<bare>{mult_alt}))(?!\w)"
+    half = words.get("and_a_half") or r"(?!)"
+    pattern = rf"(?<!\w)(?:(?P<head>{head})(?:\s+(?P<half>{half}))?(?:\s+(?P<mult>{mult_alt})(?:\s+(?P<tail>{unit_words}))?)?|(?P<bare>{mult_alt}))(?!\w)"
     after = words.get("bare_multiplier_after") or ""
     bare_after = re.compile(rf"(?<!\w)(?:{after})\s+$", re.I) if after else None
     return re.compile(pattern, re.I), {k.lower(): v for k, v in units.items()}, {k.lower(): v for k, v in multipliers.items()}, bare_after
@@ -60,6 +61,8 @@ def find_numbers(text: str, language: str) -> list[Number]:
             value = float(_words_value([(units.get(w, 0), w in multipliers) for w in words]))
             if not value:
                 continue
+        if m.group("half"):
+            value += 0.5
         if m.group("mult"):
             value *= multipliers[_fold(m.group("mult"))]
             if m.group("tail"):

@@ -257,7 +257,7 @@ def _phrase_after(body: str, start: int, end: int) -> int:
 def _resolve(body: str, cue: re.Match[str], start: int, end: int, pats: SpeechPatterns, tracker: SpeakerTracker) -> str | None:
     """The speaker of one reporting cue inside the clause [start, end)."""
     if pats.pronoun_cues.fullmatch(cue.group(0)) or pats.pronoun_cues.match(body, cue.start(), end):
-        return tracker.last_person_before(cue.start())
+        return _antecedent(tracker, start, cue.start())
     after_end = _phrase_after(body, cue.end(), end)
     if pats.speaker_after.fullmatch(cue.group(0)):
         head = _pick(tracker.speakers_in(cue.end(), after_end))
@@ -287,6 +287,15 @@ def _resolve(body: str, cue: re.Match[str], start: int, end: int, pats: SpeechPa
     if pats.anaphora_before.search(body, max(start, cue.start() - 40), cue.start()) or pats.anaphora_after.match(body, cue.end(), end):
         return tracker.last_speaker_before(cue.start())
     return tracker.capital_subject(body, start, cue.start())
+
+
+def _antecedent(tracker: SpeakerTracker, start: int, cue: int) -> str | None:
+    """Who "по его подсчетам" or "за його словами" means: an organisation that is the subject
+    of the clause before it ("Штаб публикует …: по его подсчетам"), else the person named last."""
+    subject = tracker.speakers_in(start, cue)
+    if subject and subject[-1].entity.kind == "organisation":
+        return subject[-1].entity.name
+    return tracker.last_person_before(cue)
 
 
 def _lead_speaker(s: Sentence, tracker: SpeakerTracker) -> str | None:
@@ -364,7 +373,7 @@ def _claims(
             if who:
                 found.append((who, "claim.according_to"))
         for cue in pats.pronoun_cues.finditer(body, s.start, s.end):
-            who = tracker.last_person_before(cue.start())
+            who = _antecedent(tracker, s.start, cue.start())
             if who:
                 found.append((who, "claim.pronoun"))
         if not found:

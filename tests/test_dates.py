@@ -97,3 +97,20 @@ def test_relative_adjectives() -> None:
     assert resolved("итоги вчерашнего раунда", "ru") == [("2025-06-19",)]
     assert resolved("на вчорашніх переговорах", "uk") == [("2025-06-19",)]
     assert resolved("yesterday's talks", "en") == [("2025-06-19",)]
+
+
+def test_a_day_written_with_its_case_ending() -> None:
+    published = dt.date(2025, 10, 8)
+    assert [m.dates for m in find_dates("Востаннє так було 19-го березня, а потім 3-го жовтня.", "uk", published)] == [
+        (dt.date(2025, 3, 19),),
+        (dt.date(2025, 10, 3),),
+    ]
+    assert [m.dates for m in find_dates("Обмен прошел 5-го мая.", "ru", published)] == [(dt.date(2025, 5, 5),)]
+
+
+def test_a_day_of_the_month_named_alone_is_the_last_such_day() -> None:
+    published = dt.date(2025, 9, 15)
+    assert [m.dates for m in find_dates("the second swap this month: the first, on the 4th, brought back 84", "en", published)] == [(dt.date(2025, 9, 4),)]
+    assert [m.dates for m in find_dates("They met on the 20th, a week earlier.", "en", published)] == [(dt.date(2025, 8, 20),)]
+    assert find_dates("on the 4th round of talks", "en", published) == []
+    assert [m.dates for m in find_dates("Обмін відбувся 4-го числа.", "uk", published)] == [(dt.date(2025, 9, 4),)]

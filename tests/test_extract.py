@@ -647,6 +647,15 @@ def test_a_relative_clause_before_the_verb_keeps_its_subject() -> None:
     assert [c.speaker for c in facts.claims] == ["Serhii Kovtun"]
 
 
+def test_number_words_with_a_half_before_the_thousand() -> None:
+    uk = extract(article("Від початку року додому повернулися понад дві з половиною тисячі українців.", language="uk"))
+    ru = extract(article("Москалькова оценила число вернувшихся примерно в две с половиной тысячи человек.", language="ru"))
+    en = extract(article("Officials said two and a half thousand people were still missing."))
+    assert [(q.value, q.qualifier) for q in uk.quantities] == [(2500, "more_than")]
+    assert [(q.value, q.qualifier) for q in ru.quantities] == [(2500, "about")]
+    assert [q.value for q in en.quantities] == [2500]
+
+
 def test_number_words_after_a_thousand_and_a_count_after_a_date() -> None:
     uk = extract(article("Від початку року з неволі вдалося повернути понад дві тисячі триста українців, — сказав Лубінець.", language="uk"))
     assert [q.value for q in uk.quantities] == [2300]
@@ -684,3 +693,62 @@ def test_released_prisoners_and_an_audience_between_verb_and_date() -> None:
     assert [(e.type, e.date) for e in facts.events] == [("prisoner_exchange", dt.date(2025, 3, 19))]
     told = extract(article("Umerov told reporters on Thursday that Kyiv had given Moscow a list for a larger exchange.", published=dt.date(2025, 12, 5)))
     assert told.events == ()
+
+
+def test_an_organisation_is_its_own_by_its_count() -> None:
+    facts = extract(
+        article(
+            "Украинский Координационный штаб по вопросам обращения с военнопленными публикует только свои данные: "
+            "по его подсчетам, с начала года из российского плена вернулись более 3 тысяч украинцев.",
+            "ru",
+        )
+    )
+    headquarters = "Coordination Headquarters for the Treatment of Prisoners of War"
+    assert [(q.value, q.attributed_to) for q in facts.quantities] == [(3000, headquarters)]
+    assert [c.speaker for c in facts.claims] == [headquarters]
+
+
+def test_an_estimate_is_a_claim_and_a_noun_past_the_closed_quotation_counts_the_next_figure() -> None:
+    facts = extract(
+        article(
+            "Москалькова в июле оценивала число вернувшихся «примерно в две с половиной тысячи», включая около 40 мирных жителей Курской области.",
+            "ru",
+        )
+    )
+    assert [(q.value, q.counts, q.attributed_to) for q in facts.quantities] == [(40, "civilians", "Tatyana Moskalkova")]
+    assert [c.speaker for c in facts.claims] == ["Tatyana Moskalkova"]
+    ranged = extract(article("Between 80 and 90 civilians could be freed first, a delegation member said."))
+    assert [(q.value, q.counts) for q in ranged.quantities] == [(80, "civilians"), (90, "civilians")]
+
+
+def test_an_inverted_attribution_with_us_and_townspeople_counted_as_people() -> None:
+    quoted = extract(article("«Депутаты охотно округляют в большую сторону», — сказал нам политолог Аркадий Зимин.", "ru"))
+    assert [q.speaker for q in quoted.quotes] == ["Аркадий Зимин"]
+    towns = extract(article("Заступниця міського голови розповіла, що ще щонайменше 120 містян досі в неволі.", "uk"))
+    assert [(q.value, q.counts, q.qualifier) for q in towns.quantities] == [(120, "people", "at_least")]
+
+
+def test_a_weekday_before_a_titled_speaker_dates_the_statement() -> None:
+    facts = extract(
+        article(
+            "В минувшую пятницу депутат Государственной думы Виктор Саломатин заявил, что "
+            "«с начала года из украинского плена вернулись более пяти тысяч наших военных».",
+            "ru",
+            dt.date(2025, 7, 28),
+        )
+    )
+    assert facts.events == ()
+    assert [(q.value, q.attributed_to) for q in facts.quantities] == [(5000, "Виктор Саломатин")]
+
+
+def test_a_list_of_days_and_figures_without_their_noun() -> None:
+    facts = extract(
+        article("По данным Минобороны России, 5 февраля на родину вернулись 150 военнослужащих, 19 марта — 175, 19 апреля — 246.", "ru", dt.date(2025, 7, 28))
+    )
+    assert [(q.value, q.counts) for q in facts.quantities] == [(150, "soldiers"), (175, "soldiers"), (246, "soldiers")]
+    assert [e.date for e in facts.events] == [dt.date(2025, 2, 5), dt.date(2025, 3, 19), dt.date(2025, 4, 19)]
+
+
+def test_a_meeting_in_istanbul_on_a_day_is_talks() -> None:
+    facts = extract(article("О раненых и тяжелобольных военных договорились на встрече в Стамбуле 2 июня.", "ru", dt.date(2025, 7, 28)))
+    assert [(e.type, e.date) for e in facts.events] == [("talks", dt.date(2025, 6, 2))]
