@@ -302,17 +302,27 @@ def _build(options: BuildOptions) -> BuildReport:
     watch = _Stopwatch()
     story, extracted = _load_story(options.seeds_dir, options.cache_dir, options.progress, watch)
     gc.freeze()
-    with meanwhile(lambda: open_data(story), "making the open data", fork=len(story.articles) >= BACKGROUND_OPEN_DATA and can_fork()) as data_files:
-        return _plan_and_render(story, extracted, options, watch, data_files)
+    fork = len(story.articles) >= BACKGROUND_OPEN_DATA and can_fork()
+    with meanwhile(lambda: _write_open_data(story, options), "making the open data", fork=fork) as open_data_written:
+        return _plan_and_render(story, extracted, options, watch, open_data_written)
+
+
+def _write_open_data(story: Story, options: BuildOptions) -> tuple[WriterShare, int]:
+    """The data files, written where the site root's pages are: they are language-neutral
+    (one copy); what was written goes to the writer that finishes the build."""
+    writer = PageWriter(options.content_dir, buffer_characters=0)
+    data = open_data(story)
+    for name in sorted(data):
+        writer.write(f"{options.languages[0]}/{DATA_DIR}/{name}", data[name])
+    return writer.share(), len(data)
 
 
 def _plan_and_render(
-    story: Story, extracted: list[ArticleFacts], options: BuildOptions, watch: _Stopwatch, data_files: Callable[[], dict[str, str]]
+    story: Story, extracted: list[ArticleFacts], options: BuildOptions, watch: _Stopwatch, open_data_written: Callable[[], tuple[WriterShare, int]]
 ) -> BuildReport:
     problems = list(story.problems)
     for catalog_problem in compile_catalogs(options.locales_dir, options.languages):
         problems.append(Problem(f"locales/{catalog_problem.language}", catalog_problem.message))
-    default = options.languages[0]
     plans = plan_pages(story)
     gc.freeze()
     cache = None
@@ -329,11 +339,9 @@ def _plan_and_render(
         if cache is not None:  # what a worker process recorded, for the parent to save
             cache.pending.update(pending)
     watch.lap("render (pages, JSON-LD, feeds) and write")
-    # Open data is language-neutral: one copy, in the default language's tree (the site root).
-    data = data_files()
-    for name, text in data.items():
-        writer.write(f"{default}/{DATA_DIR}/{name}", text)
-    count += len(data)
+    share, data_count = open_data_written()
+    writer.absorb(share)
+    count += data_count
     watch.lap("open data (waiting for it, writing)")
     report = writer.finish()
     if cache is not None:
