@@ -36,6 +36,8 @@ class _Lexicon:
     report_of_previous: re.Pattern[str]
     framing_before: re.Pattern[str]
     title_holder_before: re.Pattern[str]
+    title_after: re.Pattern[str] | None
+    place_in_name: re.Pattern[str] | None
     daily: re.Pattern[str]
     clause_breaks: re.Pattern[str]
     live_stamp: re.Pattern[str]
@@ -85,6 +87,8 @@ def lexicon(language: str) -> _Lexicon:
         report_of_previous=re.compile(data["report_of_previous"][lang], re.I),
         framing_before=re.compile(data["framing_before"][lang], re.I),
         title_holder_before=re.compile(rf"(?<!\w)(?:{data['title_holder_before'][lang]})\s+$", re.I),
+        title_after=re.compile(rf"\s+(?:{data['title_after'][lang]})\s+[A-ZА-ЯІЇЄҐ]") if data["title_after"].get(lang) else None,
+        place_in_name=re.compile(rf"\s+(?:{data['place_in_name'][lang]})(?!\w)") if data["place_in_name"].get(lang) else None,
         daily=re.compile(_words(data["daily"][lang]), re.I),
         clause_breaks=re.compile(data["clause_breaks"][lang], re.I),
         live_stamp=re.compile(data["live_stamp"]),
@@ -133,9 +137,18 @@ def extract(article: Article, gazetteer: Gazetteer | None = None) -> ArticleFact
     claim_speakers = {(c.evidence.start, c.evidence.end): c.speaker for c in claims}
     events = _events(article, sents, date_mentions, mentions)
     quantities = _quantities(article, sents, date_mentions, quote_speakers, claim_speakers)
-    in_title = lexicon(article.language).title_holder_before
-    # A role inside someone else's job title ("помощник президента России") is nobody acting.
-    actors = sorted({m.entity.name for m in mentions if m.entity.is_actor and not (m.by_role and in_title.search(body, max(0, m.start - 40), m.start))})
+    lex = lexicon(article.language)
+    # A role inside someone else's job title ("помощник президента России", "Kremlin aide
+    # Vladimir Medinsky") is nobody acting.
+    actors = sorted(
+        {
+            m.entity.name
+            for m in mentions
+            if m.entity.is_actor
+            and not (m.by_role and lex.title_holder_before.search(body, max(0, m.start - 40), m.start))
+            and not (lex.title_after and m.entity.kind != "person" and lex.title_after.match(body, m.end))
+        }
+    )
     # Speakers are actors too, unless they are unnamed sources (not in the gazetteer).
     speakers = {q.speaker for q in quotes if q.speaker} | {c.speaker for c in claims}
     located, governments = _capital_uses(body, article.language, mentions)
@@ -145,7 +158,13 @@ def extract(article: Article, gazetteer: Gazetteer | None = None) -> ArticleFact
     actors = sorted((set(actors) - (visited - acting)) | {name for name in speakers if gaz.get(name) is not None} | governments)
     dateline = gaz.dateline_places(body)
     places = sorted(
-        {m.entity.name for m in mentions if m.entity.kind == "place" and (m.entity.capital_of is None or m.entity.name in located)}
+        {
+            m.entity.name
+            for m in mentions
+            if m.entity.kind == "place"
+            and (m.entity.capital_of is None or m.entity.name in located)
+            and not (lex.place_in_name and lex.place_in_name.match(body, m.end))  # "the Geneva Conventions"
+        }
         | {m.entity.name for m in dateline}
         | visited
     )

@@ -91,12 +91,15 @@ def unlisted_people(text: str, taken: list[Mention]) -> list[Mention]:
     # (given name in the nominative, surname stem) -> surname forms seen; a family shares a
     # surname ("Nadiia Hnatiuk ... her son Taras Hnatiuk"), so the given name is part of the key.
     named: dict[tuple[str, str], set[str]] = {}
+    nominative: dict[tuple[str, str], set[str]] = {}  # surname forms written after the nominative given name
     full: list[tuple[re.Match[str], tuple[str, str]]] = []
     for m in pats.full_name.finditer(text):
         if not free(m.start(), m.end()):
             continue
         key = (_nominative(m.group("given"), pats), _surname_stem(m.group("surname")))
         named.setdefault(key, set()).add(m.group("surname"))
+        if m.group("given") == key[0]:  # the given name in the nominative: so is the surname
+            nominative.setdefault(key, set()).add(m.group("surname"))
         full.append((m, key))
         spans.append((m.start(), m.end()))
     if not named:
@@ -110,9 +113,10 @@ def unlisted_people(text: str, taken: list[Mention]) -> list[Mention]:
             named[key].add(m.group(0))
             alone.append((m, key))
             spans.append((m.start(), m.end()))
-    # The name as a person is called: the given name as listed, the surname in its shortest
+    # The name as a person is called: the given name as listed, the surname as written after
+    # it in the nominative ("Віталій Приходько ... Приходька взяли"), else in its shortest
     # form seen ("По словам Михаила Тарасова ... Тарасов уверен": Михаил Тарасов).
-    people = {key: Entity(f"{key[0]} {min(forms, key=lambda f: (len(f), f))}", "person", None, {}) for key, forms in named.items()}
+    people = {key: Entity(f"{key[0]} {min(nominative.get(key) or forms, key=lambda f: (len(f), f))}", "person", None, {}) for key, forms in named.items()}
     found = [Mention(m.start(), m.end(), m.group(0), people[key], False) for m, key in [*full, *alone]]
     by_given: dict[str, list[Entity]] = {}
     for (given, _), person in people.items():
@@ -171,3 +175,16 @@ def _holder(stem: str, offset: int, full: list[tuple[re.Match[str], tuple[str, s
 
 def _longest_stem(word: str, stems: Iterable[str]) -> str:
     return max((stem for stem in stems if word.startswith(stem)), key=len)
+
+
+@functools.cache
+def _masculine_in_a() -> frozenset[str]:
+    return frozenset(load("people")["masculine_in_a"].split())
+
+
+def is_feminine(name: str) -> bool:
+    """Whether a person's name is a woman's, by the given name (the first word): one ending in
+    -a or -я is a woman's ("Ірина Дідух", "Tatyana Moskalkova") unless listed as a man's
+    ("Микола", "Nikita"). For "she" and "за її словами"."""
+    given = name.split()[0] if name.split() else ""
+    return given.endswith(("a", "а", "я")) and given not in _masculine_in_a()

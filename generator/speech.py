@@ -21,6 +21,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from . import people
 from .gazetteer import Entity, Gazetteer, Mention
 from .lexicon import load
 from .model import Article, Claim, Evidence, Quote
@@ -45,6 +46,7 @@ class SpeechPatterns:
     verbs: re.Pattern[str]
     speaker_after: re.Pattern[str]
     pronoun_cues: re.Pattern[str]
+    object_verbs: re.Pattern[str]  # 'urged the UAE': the name after is the object, not the speaker
     representative: re.Pattern[str]  # "a representative of" right before an organisation
     anaphora_before: re.Pattern[str]  # "the official" right before a reporting verb
     anaphora_after: re.Pattern[str]  # "... — зазначив співрозмовник"
@@ -67,6 +69,7 @@ def patterns(language: str) -> SpeechPatterns:
         verbs=re.compile(rf"(?<!\w)(?:{data['reporting_verbs'][lang]})(?!\w)", re.I),
         speaker_after=re.compile(rf"(?<!\w)(?:{data['speaker_after'][lang]})(?!\w)", re.I),
         pronoun_cues=re.compile(rf"(?<!\w)(?:{data['pronoun_cues'][lang]})(?!\w)", re.I),
+        object_verbs=re.compile(rf"(?:{data['object_verbs'][lang]})", re.I),
         representative=re.compile(rf"(?<!\w)(?:{data['representative_before'][lang]})\s+(?:\S+\s+){{0,2}}$", re.I),
         anaphora_before=re.compile(rf"(?<!\w)(?:{data['anaphoric_speakers'][lang]})\s+$", re.I),
         anaphora_after=re.compile(rf"\s+(?:{data['anaphoric_speakers'][lang]})(?!\w)", re.I),
@@ -120,11 +123,17 @@ class SpeakerTracker:
         self.body = body
         self.representative = representative  # "представитель" before an organisation: a person speaking for it
 
-    def last_person_before(self, offset: int) -> str | None:
-        """Who "he", "she" or "по его словам" means: the person named last, or an organisation
-        whose representative was ("Представитель Красного Креста ... — пояснил он")."""
+    def last_person_before(self, offset: int, pronoun: str = "") -> str | None:
+        """Who "he", "she" or "по его словам" means: the person named last (of the pronoun's
+        gender: "за її словами" is a woman's words), or an organisation whose representative
+        was ("Представитель Красного Креста ... — пояснил он")."""
+        feminine = _FEMININE_PRONOUN.search(pronoun) is not None if pronoun else None
         for m in reversed(self.mentions):
-            if m.start < offset and (m.entity.kind == "person" or self._represented(m)):
+            if m.start >= offset:
+                continue
+            if m.entity.kind == "person" and (feminine is None or people.is_feminine(m.entity.name) == feminine):
+                return m.entity.name
+            if self._represented(m):
                 return m.entity.name
         return None
 
@@ -257,7 +266,7 @@ def _phrase_after(body: str, start: int, end: int) -> int:
 def _resolve(body: str, cue: re.Match[str], start: int, end: int, pats: SpeechPatterns, tracker: SpeakerTracker) -> str | None:
     """The speaker of one reporting cue inside the clause [start, end)."""
     if pats.pronoun_cues.fullmatch(cue.group(0)) or pats.pronoun_cues.match(body, cue.start(), end):
-        return _antecedent(tracker, start, cue.start())
+        return _antecedent(tracker, body, start, cue.start())
     after_end = _phrase_after(body, cue.end(), end)
     if pats.speaker_after.fullmatch(cue.group(0)):
         head = _pick(tracker.speakers_in(cue.end(), after_end))
@@ -268,34 +277,51 @@ def _resolve(body: str, cue: re.Match[str], start: int, end: int, pats: SpeechPa
     pronoun_after = pats.pronoun.match(body, cue.end() + 1, after_end) if cue.end() < len(body) else None
     if inverted:
         if pronoun_after:
-            return tracker.last_person_before(cue.start())
+            return tracker.last_person_before(cue.start(), pronoun_after.group(0))
         head = _pick(after)
         # "..., said Ukraine's foreign minister Andrii Sybiha", not "X, who heads ..., said
         # 140 people are still held in Russia"
         if head and head.start - cue.end() < 80 and len(re.findall(r"\w+", body[cue.end() : head.start])) <= 5:
             return head.entity.name
     subject = tracker.speakers_in(start, cue.start())
-    pronouns = list(pats.pronoun.finditer(body, start, cue.start()))
+    # "he" inside a quotation is someone the speaker talks about ("«Він подзвонив …», — розповіла жінка")
+    pronouns = [p for p in pats.pronoun.finditer(body, start, cue.start()) if not _quoted_at(body, start, p.start())]
     if pronouns and (not subject or pronouns[-1].start() > subject[-1].start):
-        return tracker.last_person_before(pronouns[-1].start())
+        return tracker.last_person_before(pronouns[-1].start(), pronouns[-1].group(0))
     head = _pick(subject)
     if head:
         return head.entity.name
     head = _pick(after)
-    if head:
+    if head and not pats.object_verbs.fullmatch(cue.group(0)):
         return head.entity.name
-    if pats.anaphora_before.search(body, max(start, cue.start() - 40), cue.start()) or pats.anaphora_after.match(body, cue.end(), end):
+    anaphora = pats.anaphora_before.search(body, max(start, cue.start() - 40), cue.start()) or pats.anaphora_after.match(body, cue.end(), end)
+    if anaphora:
+        if _WOMAN_OR_MAN.search(anaphora.group(0)):  # "— розповіла жінка": the woman named last
+            return tracker.last_person_before(cue.start(), "she" if _WOMAN.search(anaphora.group(0)) else "he")
         return tracker.last_speaker_before(cue.start())
     return tracker.capital_subject(body, start, cue.start())
 
 
-def _antecedent(tracker: SpeakerTracker, start: int, cue: int) -> str | None:
-    """Who "по его подсчетам" or "за його словами" means: an organisation that is the subject
-    of the clause before it ("Штаб публикует …: по его подсчетам"), else the person named last."""
+def _quoted_at(body: str, start: int, offset: int) -> bool:
+    """Whether `offset` lies inside a quotation opened after `start`."""
+    before = body[start:offset]
+    return before.count("\u00ab") > before.count("\u00bb") or before.count("\u201c") > before.count("\u201d") or before.count('"') % 2 == 1
+
+
+def _antecedent(tracker: SpeakerTracker, body: str, start: int, cue: int) -> str | None:
+    """Who "по его подсчетам" or "за її словами" means: an organisation that is the subject of
+    the clause before it when the pronoun can stand for one ("Штаб публикует …: по его
+    подсчетам"; not "Червоний Хрест, за її словами": her words), else the person named last."""
     subject = tracker.speakers_in(start, cue)
-    if subject and subject[-1].entity.kind == "organisation":
+    if subject and subject[-1].entity.kind == "organisation" and _NEUTER_OR_MASCULINE.match(body, cue):
         return subject[-1].entity.name
-    return tracker.last_person_before(cue)
+    return tracker.last_person_before(cue, body[cue : cue + 20])
+
+
+_WOMAN = re.compile(r"woman|mother|жінка|мати|женщина|мать", re.I)
+_WOMAN_OR_MAN = re.compile(r"woman|(?<!\w)man|mother|father|жінка|чоловік|мати|батько|женщина|мужчина|мать|отец", re.I)
+_FEMININE_PRONOUN = re.compile(r"(?<!\w)(?:she|her|вона|її|неї|она|её|ее|нее|неё)(?!\w)", re.I)
+_NEUTER_OR_MASCULINE = re.compile(r"\w+ (?:его|його|its)\b", re.I)
 
 
 def _lead_speaker(s: Sentence, tracker: SpeakerTracker) -> str | None:
@@ -326,7 +352,11 @@ def _quote_speaker(body: str, span: QuotedSpan, sents: list[Sentence], pats: Spe
             return who
     # The attribution before the opening mark in the same sentence: 'X said: "...' or
     # 'Peskov called the claims "absurd"'; the cue nearest the quote speaks.
-    head_cues = [c for c in (*_verbs(pats, body, s_start, span.start - 1), *pats.speaker_after.finditer(body, s_start, span.start - 1))]
+    head_cues = [
+        *_verbs(pats, body, s_start, span.start - 1),
+        *pats.speaker_after.finditer(body, s_start, span.start - 1),
+        *pats.pronoun_cues.finditer(body, s_start, span.start - 1),  # 'по его словам, «требует изучения»'
+    ]
     for cue in sorted(head_cues, key=lambda c: -c.start()):
         who = _resolve(body, cue, s_start, span.start - 1, pats, tracker)
         if who:
@@ -373,7 +403,7 @@ def _claims(
             if who:
                 found.append((who, "claim.according_to"))
         for cue in pats.pronoun_cues.finditer(body, s.start, s.end):
-            who = _antecedent(tracker, s.start, cue.start())
+            who = _antecedent(tracker, body, s.start, cue.start())
             if who:
                 found.append((who, "claim.pronoun"))
         if not found:

@@ -752,3 +752,51 @@ def test_a_list_of_days_and_figures_without_their_noun() -> None:
 def test_a_meeting_in_istanbul_on_a_day_is_talks() -> None:
     facts = extract(article("О раненых и тяжелобольных военных договорились на встрече в Стамбуле 2 июня.", "ru", dt.date(2025, 7, 28)))
     assert [(e.type, e.date) for e in facts.events] == [("talks", dt.date(2025, 6, 2))]
+
+
+def test_her_words_are_a_womans_and_a_lawyer_is_named_again_by_her_title() -> None:
+    facts = extract(
+        article(
+            "Віталій Приходько повернувся додому. Ми поговорили з його адвокаткою Іриною Дідух. "
+            "Червоний Хрест, за її словами, двічі передавав запити про Віталія. "
+            "За підрахунками адвокатки, щонайменше 150 українських військових досі чекають на обмін. "
+            "«Російський вирок не є перешкодою для обміну», — наголосила адвокатка.",
+            "uk",
+        )
+    )
+    assert [c.speaker for c in facts.claims] == ["Ірина Дідух", "Ірина Дідух"]
+    assert [(q.value, q.attributed_to) for q in facts.quantities] == [(150, "Ірина Дідух")]
+    assert [q.speaker for q in facts.quotes] == ["Ірина Дідух"]
+    assert "Віталій Приходько" in facts.actors  # the surname as written after the given name, not "Приходька"
+
+
+def test_a_quoted_fragment_after_his_words_and_a_woman_quoted_after_a_quote_about_him() -> None:
+    peskov = extract(article("Песков сказал, что решений не было. Предложение о паузе, по его словам, «требует внимательного изучения».", "ru"))
+    assert [(q.speaker, q.text) for q in peskov.quotes] == [("Dmitry Peskov", "требует внимательного изучения")]
+    mother = extract(
+        article(
+            "Олег Синєгубов подякував. Серед тих, хто чекав, — Галина Мороз. «Він подзвонив о шостій ранку», — розповіла жінка журналістам.",
+            "uk",
+        )
+    )
+    assert [q.speaker for q in mother.quotes] == ["Галина Мороз"]
+
+
+def test_the_one_urged_is_not_the_speaker_and_an_institution_before_a_title_is_not_acting() -> None:
+    urged = extract(article("The centre also urged the United Arab Emirates to keep up the pressure on Moscow."))
+    assert [c.speaker for c in urged.claims] == []
+    aide = extract(article("Kremlin aide Vladimir Medinsky put the number of Russian dead handed back at 31."))
+    assert "Kremlin" not in aide.actors and "Vladimir Medinsky" in aide.actors
+
+
+def test_a_range_of_days_an_exchange_lasted_is_one_event_per_day() -> None:
+    facts = extract(article("Він повернувся під час обміну «1000 на 1000», що тривав три дні, 23–25 травня.", "uk", dt.date(2025, 6, 6)))
+    assert [e.date for e in facts.events] == [dt.date(2025, 5, 23), dt.date(2025, 5, 24), dt.date(2025, 5, 25)]
+
+
+def test_a_place_that_names_a_treaty_is_no_place_and_the_vatican_acts() -> None:
+    facts = extract(
+        article("We are asking Russia to observe the Geneva Conventions. The Vatican, which has passed lists of detained civilians, was urged to keep up the pressure.")
+    )
+    assert "Geneva" not in facts.places and "Vatican" not in facts.places
+    assert "Vatican" in facts.actors
