@@ -796,7 +796,10 @@ def test_a_range_of_days_an_exchange_lasted_is_one_event_per_day() -> None:
 
 def test_a_place_that_names_a_treaty_is_no_place_and_the_vatican_acts() -> None:
     facts = extract(
-        article("We are asking Russia to observe the Geneva Conventions. The Vatican, which has passed lists of detained civilians, was urged to keep up the pressure.")
+        article(
+            "We are asking Russia to observe the Geneva Conventions. "
+            "The Vatican, which has passed lists of detained civilians, was urged to keep up the pressure."
+        )
     )
     assert "Geneva" not in facts.places and "Vatican" not in facts.places
     assert "Vatican" in facts.actors
