@@ -162,6 +162,15 @@ class SpeakerTracker:
                 return None
         return None
 
+    def capital_right_after(self, body: str, offset: int) -> str | None:
+        """'according to Kyiv', 'по данным Москвы': a capital right after a cue speaks for its government."""
+        for m in self.mentions:
+            if m.start >= offset:
+                if m.entity.capital_of and re.fullmatch(r"\s*", body[offset : m.start]) and self.gazetteer.get(m.entity.capital_of):
+                    return m.entity.capital_of
+                return None
+        return None
+
     def speakers_in(self, start: int, end: int) -> list[Mention]:
         return [m for m in self.mentions if start <= m.start and m.end <= end and (m.entity.is_actor or m.entity.kind == _SOURCE_KIND)]
 
@@ -269,10 +278,14 @@ def _resolve(body: str, cue: re.Match[str], start: int, end: int, pats: SpeechPa
         return _antecedent(tracker, body, start, cue.start())
     after_end = _phrase_after(body, cue.end(), end)
     if pats.speaker_after.fullmatch(cue.group(0)):
+        government = tracker.capital_right_after(body, cue.end())  # "according to Kyiv"
+        if government:
+            return government
         head = _pick(tracker.speakers_in(cue.end(), after_end))
         return head.entity.name if head else None
     before = body[start : cue.start()]
-    inverted = bool(_DASH_OR_COMMA.search(before)) or not before.strip()
+    # '..., said Umerov', '— так стверджує Мединський' (an adverb between the dash and the verb)
+    inverted = bool(_DASH_OR_COMMA.search(before) or _DASH_SO.search(before)) or not before.strip()
     after = tracker.speakers_in(cue.end(), after_end)
     pronoun_after = pats.pronoun.match(body, cue.end() + 1, after_end) if cue.end() < len(body) else None
     if inverted:
@@ -318,6 +331,7 @@ def _antecedent(tracker: SpeakerTracker, body: str, start: int, cue: int) -> str
     return tracker.last_person_before(cue, body[cue : cue + 20])
 
 
+_DASH_SO = re.compile(r"(?:^|[,\u2014\u2013])\s*(?:так|як|как|as|so)\s*$", re.I)
 _WOMAN = re.compile(r"woman|mother|жінка|мати|женщина|мать", re.I)
 _WOMAN_OR_MAN = re.compile(r"woman|(?<!\w)man|mother|father|жінка|чоловік|мати|батько|женщина|мужчина|мать|отец", re.I)
 _FEMININE_PRONOUN = re.compile(r"(?<!\w)(?:she|her|вона|її|неї|она|её|ее|нее|неё)(?!\w)", re.I)

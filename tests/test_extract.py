@@ -803,3 +803,34 @@ def test_a_place_that_names_a_treaty_is_no_place_and_the_vatican_acts() -> None:
     )
     assert "Geneva" not in facts.places and "Vatican" not in facts.places
     assert "Vatican" in facts.actors
+
+
+def test_according_to_a_capital_and_so_says_after_a_dash() -> None:
+    kyiv = extract(article("Qatar, which according to Kyiv has helped bring home at least 60 Ukrainian children taken to Russia, also featured in the call."))
+    assert [c.speaker for c in kyiv.claims] == ["Ukraine"] and "Kyiv" not in kyiv.places
+    medinsky = extract(
+        article("Російська сторона натомість отримала 39 тіл своїх військових — так стверджує помічник президента Росії Володимир Мединський.", "uk")
+    )
+    assert [(q.value, q.attributed_to) for q in medinsky.quantities] == [(39, "Vladimir Medinsky")]
+
+
+def test_tens_as_a_multiplier_and_rounds_named_by_their_city() -> None:
+    tens = extract(article("Джерело розповіло, що Росії передали «близько трьох десятків» тіл.", "uk"))
+    assert [(q.value, q.counts, q.qualifier) for q in tens.quantities] == [(30, "bodies", "about")]
+    rounds = extract(
+        article("The three Istanbul rounds this year, on May 16, June 2 and July 23, produced the largest exchanges.", published=dt.date(2025, 9, 8))
+    )
+    assert [(e.type, e.date) for e in rounds.events] == [("talks", dt.date(2025, 5, 16)), ("talks", dt.date(2025, 6, 2)), ("talks", dt.date(2025, 7, 23))]
+
+
+def test_an_agency_dateline_and_the_ministrys_full_name() -> None:
+    facts = extract(
+        article(
+            "МОСКВА, 3 ноября. /Агентство «Федеральная лента»/. Как ранее сообщало Министерство обороны Российской Федерации, "
+            "все освобожденные военнослужащие доставлены в Белоруссию.",
+            "ru",
+            dt.date(2025, 11, 3),
+        )
+    )
+    assert "Moscow" in facts.places
+    assert [c.speaker for c in facts.claims] == ["Russian Ministry of Defence"]
