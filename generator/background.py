@@ -51,7 +51,11 @@ def meanwhile(work: Callable[[], T], what: str, *, fork: bool) -> Iterator[Calla
     received: list[bool] = []
 
     def wait() -> T:
-        kind, value = receiving.recv()
+        try:
+            kind, value = receiving.recv()
+        except EOFError:  # the process died without a word (killed, out of memory)
+            process.join()
+            raise RuntimeError(f"{what} stopped without a result (exit code {process.exitcode})") from None
         received.append(True)
         if kind == "error":
             raise RuntimeError(f"{what} failed:\n{value}")

@@ -221,6 +221,7 @@ def _render_in_workers(
     processes: list[BaseProcess] = []
     receiving: list[Connection] = []
     finished = False
+    received = 0
     try:
         for part in range(count):
             reader, sender = context.Pipe(duplex=False)
@@ -242,7 +243,13 @@ def _render_in_workers(
                     raise RuntimeError(f"rendering the pages failed:\n{value}")
                 share, pending, pages = value
                 writer.absorb(share)
+                received += 1
                 yield pending, pages
+        for process in processes:
+            process.join()
+        if received < len(options.languages):  # a worker died without a word (killed, out of memory)
+            codes = ", ".join(str(process.exitcode) for process in processes)
+            raise RuntimeError(f"a rendering worker stopped before its languages were done (exit codes {codes})")
         finished = True
     finally:
         _shared = None

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import multiprocessing
+import os
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -282,6 +283,29 @@ def test_a_failure_making_the_open_data_in_another_process_stops_the_build(proje
     monkeypatch.setattr(pipeline, "open_data", broken)
     with pytest.raises(RuntimeError, match="no data today"):
         _build(project)
+
+
+def test_a_render_worker_killed_without_a_word_stops_the_build(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A worker that dies (killed, out of memory) sends nothing: the build must fail, not
+    finish without its languages and remove their pages."""
+    from generator import background, pipeline
+
+    _build(project)
+    before = _tree(project / "content")
+    monkeypatch.setattr(pipeline.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(pipeline, "PARALLEL_PAGES", 0)
+    monkeypatch.setattr(background.threading, "active_count", lambda: 1)
+    real = pipeline._render_and_write
+
+    def dying_in_ukrainian(language: str) -> Any:
+        if language == "uk":
+            os._exit(9)
+        return real(language)
+
+    monkeypatch.setattr(pipeline, "_render_and_write", dying_in_ukrainian)
+    with pytest.raises(RuntimeError, match="stopped before its languages were done"):
+        _build(project)
+    assert all((project / "content" / rel).is_file() for rel in before if rel.startswith("uk/"))
 
 
 def test_nothing_is_forked_while_other_threads_run(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
