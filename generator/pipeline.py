@@ -221,7 +221,6 @@ def _render_in_workers(
     processes: list[BaseProcess] = []
     receiving: list[Connection] = []
     finished = False
-    received = 0
     try:
         for part in range(count):
             reader, sender = context.Pipe(duplex=False)
@@ -231,25 +230,25 @@ def _render_in_workers(
             processes.append(worker)
             receiving.append(reader)
         waiting = {id(reader): reader for reader in receiving}
+        expected = {id(reader): len(options.languages[part::count]) for part, reader in enumerate(receiving)}
         while waiting:
             for ready in multiprocessing.connection.wait(list(waiting.values())):
                 connection = waiting[id(ready)]
                 try:
                     kind, value = connection.recv()
-                except EOFError:  # done: the worker closed its end
+                except EOFError:  # the worker closed its end: done, or dead without a word
                     del waiting[id(ready)]
+                    if expected[id(ready)]:  # killed or out of memory (its partner may wait for it forever)
+                        part = receiving.index(connection)
+                        processes[part].join()
+                        raise RuntimeError(f"a rendering worker stopped before its languages were done (exit code {processes[part].exitcode})") from None
                     continue
                 if kind == "error":
                     raise RuntimeError(f"rendering the pages failed:\n{value}")
                 share, pending, pages = value
                 writer.absorb(share)
-                received += 1
+                expected[id(ready)] -= 1
                 yield pending, pages
-        for process in processes:
-            process.join()
-        if received < len(options.languages):  # a worker died without a word (killed, out of memory)
-            codes = ", ".join(str(process.exitcode) for process in processes)
-            raise RuntimeError(f"a rendering worker stopped before its languages were done (exit codes {codes})")
         finished = True
     finally:
         _shared = None
