@@ -27,11 +27,14 @@ def _pattern(language: str) -> tuple[re.Pattern[str], dict[str, int], dict[str, 
     multipliers: dict[str, int] = words["multipliers"]
     unit_alt = "|".join(apostrophe_pattern(w) for w in sorted(units, key=len, reverse=True))
     mult_alt = "|".join(apostrophe_pattern(w) for w in sorted(multipliers, key=len, reverse=True))
-    unit_words = rf"(?:{unit_alt})(?:[\s-]+(?:{unit_alt}))*"
+    joiner = rf"(?:{words['tail_joiner']}\s+)?" if words.get("tail_joiner") else ""  # "two hundred and fifty"
+    unit_words = rf"(?:{unit_alt})(?:[\s-]+{joiner}(?:{unit_alt}))*"
     head = rf"(?:{DIGITS}|{unit_words})"
     # "дві тисячі триста": the words after a multiplier add to it
     half = words.get("and_a_half") or r"(?!)"
-    pattern = rf"(?<!\w)(?:(?P<head>{head})(?:\s+(?P<half>{half}))?(?:\s+(?P<mult>{mult_alt})(?:\s+(?P<tail>{unit_words}))?)?|(?P<bare>{mult_alt}))(?!\w)"
+    pattern = (
+        rf"(?<!\w)(?:(?P<head>{head})(?:\s+(?P<half>{half}))?(?:\s+(?P<mult>{mult_alt})(?:\s+{joiner}(?P<tail>{unit_words}))?)?|(?P<bare>{mult_alt}))(?!\w)"
+    )
     after = words.get("bare_multiplier_after") or ""
     bare_after = re.compile(rf"(?<!\w)(?:{after})\s+$", re.I) if after else None
     return re.compile(pattern, re.I), {k.lower(): v for k, v in units.items()}, {k.lower(): v for k, v in multipliers.items()}, bare_after

@@ -834,3 +834,24 @@ def test_an_agency_dateline_and_the_ministrys_full_name() -> None:
     )
     assert "Moscow" in facts.places
     assert [c.speaker for c in facts.claims] == ["Russian Ministry of Defence"]
+
+
+def test_a_dozen_two_hundred_and_fifty_and_a_postponed_exchange() -> None:
+    facts = extract(
+        article(
+            "The exchange expected on Friday was postponed. Officials said a dozen civilians and around two hundred and fifty soldiers "
+            "were on the list. Last week Ukraine received 1,000 bodies and handed back 24.",
+            published=dt.date(2025, 9, 20),
+        )
+    )
+    assert [(q.value, q.counts) for q in facts.quantities] == [(12, "civilians"), (250, "soldiers"), (1000, "bodies"), (24, "bodies")]
+    assert not any(e.type == "prisoner_exchange" for e in facts.events)  # the one expected did not take place
+
+
+def test_a_figure_after_a_dash_with_no_noun_of_its_own() -> None:
+    facts = extract(
+        article(
+            "За підрахунками штабу, з початку року з полону повернули понад 2000 людей, а від початку вторгнення — 6 311. Додому повернулися 152 людини.", "uk"
+        )
+    )
+    assert [(q.value, q.counts) for q in facts.quantities] == [(2000, "people"), (6311, "people"), (152, "people")]
