@@ -42,6 +42,7 @@ class _Patterns:
     future: frozenset[str]
     between: re.Pattern[str]
     day_of_month: re.Pattern[str] | None
+    recent_before: re.Pattern[str] | None
 
 
 def _alternation(words: list[str]) -> str:
@@ -87,6 +88,7 @@ def _patterns(language: str) -> _Patterns:
         future=frozenset(data["future_markers"][lang]),
         between=re.compile(rf"(?<!\w)(?:{'|'.join(data['range_openers'][lang])})\s+$", re.I),
         day_of_month=re.compile(data["day_of_month"][lang].replace("DAY", r"(?P<day>[12]\d|3[01]|0?[1-9])")) if data["day_of_month"].get(lang) else None,
+        recent_before=re.compile(data["recent_before"][lang], re.I) if data["recent_before"].get(lang) else None,
     )
 
 
@@ -165,12 +167,19 @@ def find_dates(text: str, language: str, published: dt.date) -> list[DateMention
         future = bool(m.group("future"))
         offset = ((weekday - published.isoweekday()) % 7 or 7) if future else -((published.isoweekday() - weekday) % 7)
         found.append(DateMention(m.start(), m.end(), m.group(0), (published + dt.timedelta(days=offset),), "relative", future))
-    if pats.day_of_month:  # "the first, on the 4th": the last such day up to publication
+    if pats.day_of_month:
+        # "the first, on the 4th": in the month of the last full date before it ("On 11 May …
+        # on the 16th"), else the last such day up to publication
         for m in pats.day_of_month.finditer(text):
             if any(d.start <= m.start() < d.end for d in found):
                 continue
             day, month_start = int(m["day"]), published.replace(day=1)
-            candidate = month_start if day <= published.day else (month_start - dt.timedelta(days=1)).replace(day=1)
+            anchor = next((d for d in reversed(found) if d.end <= m.start() and d.basis == "explicit" and len(d.dates) == 1), None)
+            recent = pats.recent_before is not None and pats.recent_before.search(text, max(0, m.start() - 40), m.start()) is not None
+            if anchor is not None and not recent:  # "Last week, on the 14th", "this month: the first, on the 4th"
+                candidate = anchor.dates[0].replace(day=1)
+            else:
+                candidate = month_start if day <= published.day else (month_start - dt.timedelta(days=1)).replace(day=1)
             try:
                 found.append(DateMention(m.start(), m.end(), m.group(0), (candidate.replace(day=day),), "explicit"))
             except ValueError:

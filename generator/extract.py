@@ -560,7 +560,7 @@ def _quantities(
                 continue  # "soldiers captured in 2022 as well as civilians": a year
             if not number.text[0].isdigit() and lex.vague_before.search(before):
                 continue  # "several hundred"
-            formula = re.match(r"\s*(?:-|\u2013)?\s*(?:for|на|за)\s*(?:-|\u2013)?\s*(\d[\d,. \u00a0\u202f]*|тисячу|тысячу)", after)
+            formula = re.match(r"\s*(?:-|\u2013)?\s*(?:for|на|за)\s*(?:-|\u2013)?\s*(\d[\d,. \u00a0\u202f]*|тисячу|тысячу|a[ -]thousand)", after)
             counts = _counts(after, before, lex)
             rule = "quantity.noun"
             if counts is None and formula:

@@ -114,3 +114,11 @@ def test_a_day_of_the_month_named_alone_is_the_last_such_day() -> None:
     assert [m.dates for m in find_dates("They met on the 20th, a week earlier.", "en", published)] == [(dt.date(2025, 8, 20),)]
     assert find_dates("on the 4th round of talks", "en", published) == []
     assert [m.dates for m in find_dates("Обмін відбувся 4-го числа.", "uk", published)] == [(dt.date(2025, 9, 4),)]
+
+
+def test_a_day_named_alone_takes_the_month_of_the_date_before_it_unless_it_is_recent() -> None:
+    published = dt.date(2025, 9, 20)
+    anchored = find_dates("On 11 May Putin proposed talks. The delegations sat down on the 16th.", "en", published)
+    assert [m.dates for m in anchored] == [(dt.date(2025, 5, 11),), (dt.date(2025, 5, 16),)]
+    recent = find_dates("The last exchange, on August 24, went ahead. Last week, on the 14th, bodies were returned.", "en", published)
+    assert [m.dates for m in recent] == [(dt.date(2025, 8, 24),), (dt.date(2025, 9, 14),)]

@@ -855,3 +855,24 @@ def test_a_figure_after_a_dash_with_no_noun_of_its_own() -> None:
         )
     )
     assert [(q.value, q.counts) for q in facts.quantities] == [(2000, "people"), (6311, "people"), (152, "people")]
+
+
+def test_a_thousand_for_a_thousand_in_stages_one_a_day_and_the_third_meeting() -> None:
+    facts = extract(
+        article(
+            "The first round agreed a thousand-for-a-thousand swap, carried out in three stages, one a day, from 23 to 25 May. "
+            "The third meeting, on 23 July, lasted barely forty minutes. "
+            "By the count of the Coordination Headquarters for the Treatment of Prisoners of War, upwards of 1,400 Ukrainians came home.",
+            published=dt.date(2025, 7, 31),
+        )
+    )
+    assert [(e.type, e.date) for e in facts.events] == [
+        ("prisoner_exchange", dt.date(2025, 5, 23)),
+        ("prisoner_exchange", dt.date(2025, 5, 24)),
+        ("prisoner_exchange", dt.date(2025, 5, 25)),
+        ("talks", dt.date(2025, 7, 23)),
+    ]
+    assert [(q.value, q.counts, q.attributed_to) for q in facts.quantities] == [
+        (1000, "prisoners", None),
+        (1400, "prisoners", "Coordination Headquarters for the Treatment of Prisoners of War"),
+    ]
