@@ -475,7 +475,7 @@ def _said_on(lex: _Lexicon, body: str, mention: dates_mod.DateMention, trig: _Tr
         # депутат Государственной думы Виктор Саломатин заявил" (the subject between);
         # not "commented on the results of yesterday's talks"
         words = 0 if m.end() <= mention.start else 6
-        close = re.fullmatch(rf"\s*(?:\w+\s+){{0,{words}}}", gap) or (m.end() <= mention.start and lex.said_audience.fullmatch(gap))
+        close = re.fullmatch(rf"\s*(?:[\w'\u2019-]+\s+){{0,{words}}}", gap) or (m.end() <= mention.start and lex.said_audience.fullmatch(gap))
         if close and len(gap) < _gap(trig.start, trig.end, mention.start, mention.end):
             return True
     return False

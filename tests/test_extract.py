@@ -876,3 +876,14 @@ def test_a_thousand_for_a_thousand_in_stages_one_a_day_and_the_third_meeting() -
         (1000, "prisoners", None),
         (1400, "prisoners", "Coordination Headquarters for the Treatment of Prisoners of War"),
     ]
+
+
+def test_a_relative_day_before_a_hyphenated_title_dates_the_statement_and_agreed_in_istanbul_on_a_day() -> None:
+    peskov = extract(
+        article("Накануне пресс-секретарь президента Дмитрий Песков заявил журналистам, что Москва открыта к продолжению обменов.", "ru", dt.date(2025, 9, 22))
+    )
+    assert peskov.events == ()
+    agreed = extract(
+        article("Ларионов напомнил, что обмен в формате «1200 на 1200» Мединский и Умеров согласовали в Стамбуле 23 июля.", "ru", dt.date(2025, 9, 22))
+    )
+    assert [(e.type, e.date) for e in agreed.events] == [("talks", dt.date(2025, 7, 23))]
