@@ -571,13 +571,13 @@ def _quantities(
             counts = _in_context(counts, s.text, lex)
             # days and figures listed: "5 февраля — 150 военных, 19 марта — 175"
             dash = _DATE_DASH.search(before)
-            listed = dash is not None and start - len(before) + dash.start() in date_ends
+            dash_at = start - len(before) + dash.start() if dash else -1
+            listed = dash_at in date_ends
             # "з початку року — понад дві тисячі, а від початку вторгнення — 6 311": a figure
             # after a dash in a sentence that has counted one already, its clause naming no noun
             # of its own ("возвращено гражданских лиц — 20" is left to the noun before it)
-            if dash is not None and not listed and last_at is not None and last_at >= s.start:
-                clause = re.split(r"[;,(]", body[s.start : start - len(before) + dash.start()])[-1]
-                listed = _last_noun(clause, lex) is None
+            if dash and not listed and last_at is not None and last_at >= s.start:
+                listed = _last_noun(re.split(r"[;,(]", body[s.start : dash_at])[-1], lex) is None
             if counts is None and (listed or lex.elliptic_after.match(after) or lex.elliptic_before.search(before)):
                 # the last counted figure of the sentence, else the noun nearest before in it
                 # ("тела погибших — по шесть тысяч с каждой стороны"), else the last figure

@@ -67,7 +67,7 @@ class Table(dict[str, str]):
 
 
 def _table(vocabulary: Mapping[str, str], catch_all: str, translations: NullTranslations) -> Table:
-    return Table({key: translations.gettext(message) if message != "%(value)s" else message for key, message in vocabulary.items()}, catch_all)
+    return Table({key: translations.gettext(message) for key, message in vocabulary.items()}, catch_all)
 
 
 @dataclass(frozen=True)

@@ -51,6 +51,11 @@ class SpeechPatterns:
     anaphora_before: re.Pattern[str]  # "the official" right before a reporting verb
     anaphora_after: re.Pattern[str]  # "... — зазначив співрозмовник"
     pronoun: re.Pattern[str]
+    feminine_pronoun: re.Pattern[str]
+    women: re.Pattern[str]
+    men: re.Pattern[str]
+    organisation_pronoun: re.Pattern[str]  # matched at a pronoun cue: 'по его подсчетам'
+    dash_so: re.Pattern[str]  # '— так' right before an inverted reporting verb
     formulas: re.Pattern[str]
     sources: tuple[tuple[re.Pattern[str], str], ...]
     title_before: re.Pattern[str]  # 'в интервью газете «Известия»': a name in quote marks, not speech
@@ -74,6 +79,11 @@ def patterns(language: str) -> SpeechPatterns:
         anaphora_before=re.compile(rf"(?<!\w)(?:{data['anaphoric_speakers'][lang]})\s+$", re.I),
         anaphora_after=re.compile(rf"\s+(?:{data['anaphoric_speakers'][lang]})(?!\w)", re.I),
         pronoun=re.compile(rf"(?<!\w){data['pronouns'][lang]}(?!\w)", re.I),
+        feminine_pronoun=re.compile(rf"(?<!\w)(?:{data['feminine_pronouns'][lang]})(?!\w)", re.I),
+        women=re.compile(data["women"][lang], re.I),
+        men=re.compile(data["men"][lang], re.I),
+        organisation_pronoun=re.compile(rf"\w+ (?:{data['organisation_pronouns'][lang]})\b", re.I),
+        dash_so=re.compile(rf"(?:^|[,\u2014\u2013])\s*(?:{data['so_before_verb'][lang]})\s*$", re.I),
         formulas=re.compile(rf"\s*(?:{data['formulas'][lang]})\s*", re.I),
         sources=tuple((re.compile(rf"(?<!\w)(?:{p})(?!\w)", re.I), name) for p, name in data["unnamed_sources"][lang]),
         title_before=re.compile(rf"(?<!\w)(?:{data['title_before'][lang]})\s*$", re.I),
@@ -123,11 +133,10 @@ class SpeakerTracker:
         self.body = body
         self.representative = representative  # "представитель" before an organisation: a person speaking for it
 
-    def last_person_before(self, offset: int, pronoun: str = "") -> str | None:
-        """Who "he", "she" or "по его словам" means: the person named last (of the pronoun's
-        gender: "за її словами" is a woman's words), or an organisation whose representative
-        was ("Представитель Красного Креста ... — пояснил он")."""
-        feminine = _FEMININE_PRONOUN.search(pronoun) is not None if pronoun else None
+    def last_person_before(self, offset: int, feminine: bool | None = None) -> str | None:
+        """Who "he", "she" or "по его словам" means: the person named last (a woman for
+        `feminine`, a man for not `feminine`: "за її словами" is a woman's words), or an
+        organisation whose representative was ("Представитель Красного Креста ... — пояснил он")."""
         for m in reversed(self.mentions):
             if m.start >= offset:
                 continue
@@ -275,7 +284,7 @@ def _phrase_after(body: str, start: int, end: int) -> int:
 def _resolve(body: str, cue: re.Match[str], start: int, end: int, pats: SpeechPatterns, tracker: SpeakerTracker) -> str | None:
     """The speaker of one reporting cue inside the clause [start, end)."""
     if pats.pronoun_cues.fullmatch(cue.group(0)) or pats.pronoun_cues.match(body, cue.start(), end):
-        return _antecedent(tracker, body, start, cue.start())
+        return _antecedent(tracker, pats, body, start, cue.start())
     after_end = _phrase_after(body, cue.end(), end)
     if pats.speaker_after.fullmatch(cue.group(0)):
         government = tracker.capital_right_after(body, cue.end())  # "according to Kyiv"
@@ -285,12 +294,12 @@ def _resolve(body: str, cue: re.Match[str], start: int, end: int, pats: SpeechPa
         return head.entity.name if head else None
     before = body[start : cue.start()]
     # '..., said Umerov', '— так стверджує Мединський' (an adverb between the dash and the verb)
-    inverted = bool(_DASH_OR_COMMA.search(before) or _DASH_SO.search(before)) or not before.strip()
+    inverted = bool(_DASH_OR_COMMA.search(before) or pats.dash_so.search(before)) or not before.strip()
     after = tracker.speakers_in(cue.end(), after_end)
     pronoun_after = pats.pronoun.match(body, cue.end() + 1, after_end) if cue.end() < len(body) else None
     if inverted:
         if pronoun_after:
-            return tracker.last_person_before(cue.start(), pronoun_after.group(0))
+            return tracker.last_person_before(cue.start(), pats.feminine_pronoun.match(pronoun_after.group(0)) is not None)
         head = _pick(after)
         # "..., said Ukraine's foreign minister Andrii Sybiha", not "X, who heads ..., said
         # 140 people are still held in Russia"
@@ -300,7 +309,7 @@ def _resolve(body: str, cue: re.Match[str], start: int, end: int, pats: SpeechPa
     # "he" inside a quotation is someone the speaker talks about ("«Він подзвонив …», — розповіла жінка")
     pronouns = [p for p in pats.pronoun.finditer(body, start, cue.start()) if not _quoted_at(body, start, p.start())]
     if pronouns and (not subject or pronouns[-1].start() > subject[-1].start):
-        return tracker.last_person_before(pronouns[-1].start(), pronouns[-1].group(0))
+        return tracker.last_person_before(pronouns[-1].start(), pats.feminine_pronoun.match(pronouns[-1].group(0)) is not None)
     head = _pick(subject)
     if head:
         return head.entity.name
@@ -309,8 +318,10 @@ def _resolve(body: str, cue: re.Match[str], start: int, end: int, pats: SpeechPa
         return head.entity.name
     anaphora = pats.anaphora_before.search(body, max(start, cue.start() - 40), cue.start()) or pats.anaphora_after.match(body, cue.end(), end)
     if anaphora:
-        if _WOMAN_OR_MAN.search(anaphora.group(0)):  # "— розповіла жінка": the woman named last
-            return tracker.last_person_before(cue.start(), "she" if _WOMAN.search(anaphora.group(0)) else "he")
+        if pats.women.search(anaphora.group(0)):  # "— розповіла жінка": the woman named last
+            return tracker.last_person_before(cue.start(), feminine=True)
+        if pats.men.search(anaphora.group(0)):
+            return tracker.last_person_before(cue.start(), feminine=False)
         return tracker.last_speaker_before(cue.start())
     return tracker.capital_subject(body, start, cue.start())
 
@@ -321,21 +332,14 @@ def _quoted_at(body: str, start: int, offset: int) -> bool:
     return before.count("\u00ab") > before.count("\u00bb") or before.count("\u201c") > before.count("\u201d") or before.count('"') % 2 == 1
 
 
-def _antecedent(tracker: SpeakerTracker, body: str, start: int, cue: int) -> str | None:
+def _antecedent(tracker: SpeakerTracker, pats: SpeechPatterns, body: str, start: int, cue: int) -> str | None:
     """Who "по его подсчетам" or "за її словами" means: an organisation that is the subject of
     the clause before it when the pronoun can stand for one ("Штаб публикует …: по его
     подсчетам"; not "Червоний Хрест, за її словами": her words), else the person named last."""
     subject = tracker.speakers_in(start, cue)
-    if subject and subject[-1].entity.kind == "organisation" and _NEUTER_OR_MASCULINE.match(body, cue):
+    if subject and subject[-1].entity.kind == "organisation" and pats.organisation_pronoun.match(body, cue):
         return subject[-1].entity.name
-    return tracker.last_person_before(cue, body[cue : cue + 20])
-
-
-_DASH_SO = re.compile(r"(?:^|[,\u2014\u2013])\s*(?:так|як|как|as|so)\s*$", re.I)
-_WOMAN = re.compile(r"woman|mother|жінка|мати|женщина|мать", re.I)
-_WOMAN_OR_MAN = re.compile(r"woman|(?<!\w)man|mother|father|жінка|чоловік|мати|батько|женщина|мужчина|мать|отец", re.I)
-_FEMININE_PRONOUN = re.compile(r"(?<!\w)(?:she|her|вона|її|неї|она|её|ее|нее|неё)(?!\w)", re.I)
-_NEUTER_OR_MASCULINE = re.compile(r"\w+ (?:его|його|its)\b", re.I)
+    return tracker.last_person_before(cue, pats.feminine_pronoun.search(body, cue, cue + 20) is not None)
 
 
 def _lead_speaker(s: Sentence, tracker: SpeakerTracker) -> str | None:
@@ -417,7 +421,7 @@ def _claims(
             if who:
                 found.append((who, "claim.according_to"))
         for cue in pats.pronoun_cues.finditer(body, s.start, s.end):
-            who = _antecedent(tracker, body, s.start, cue.start())
+            who = _antecedent(tracker, pats, body, s.start, cue.start())
             if who:
                 found.append((who, "claim.pronoun"))
         if not found:
