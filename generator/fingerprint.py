@@ -104,14 +104,20 @@ class ValuePickler:
         return _ref, (found[1],)
 
     def _named_fact(self, fact: DatedFact) -> str | None:
-        """A fact whose figure, quote or claim and article extraction named, cited by that
-        item's own evidence: its digest from those names and its other fields, without
-        pickling (most facts are)."""
-        item, article = self.tokens.get(id(fact.fact)), self.tokens.get(id(fact.citation.article))
-        if item is None or article is None or fact.citation.evidence is not fact.fact.evidence:
-            return None
-        fields = (fact.id, fact.date.isoformat(), item[1], article[1], fact.citation.speaker, fact.status, fact.traits, fact.corrected)
-        return digest(repr(fields).encode())
+        name = fact_name(fact, self.tokens)
+        return None if name is None else digest(name.encode())
+
+
+def fact_name(fact: DatedFact, tokens: Memo) -> str | None:
+    """What a fact is made of, without pickling it, when extraction named its figure, quote or
+    claim and its article and the fact cites that item's own evidence (most facts do): those
+    names and what consolidation gave it. None for other facts (an editor's additions)."""
+    item, article = tokens.get(id(fact.fact)), tokens.get(id(fact.citation.article))
+    if item is None or article is None or fact.citation.evidence is not fact.fact.evidence:
+        return None
+    traits = fact.traits  # its fields: a dataclass's repr is slow, and this is asked of every fact
+    kind = None if traits is None else (traits.cumulative, traits.planned, traits.direction)
+    return repr((fact.id, fact.date.isoformat(), item[1], article[1], fact.citation.speaker, fact.status, kind, fact.corrected))
 
 
 def _ref(digest: str) -> str:

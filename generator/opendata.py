@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import io
 import json
+from collections.abc import Callable
 from typing import Any
 
 from .model import Article, Citation, Claim, Correction, DatedFact, Discrepancy, Quantity, Quote, SourceGroup, Story, StoryEvent
@@ -128,8 +128,19 @@ def as_of(story: Story) -> dt.date | None:
 
 
 def facts_dict(story: Story) -> dict[str, Any]:
-    groups = _group_ids(story)
+    """The whole of facts.json as data (`facts_json` writes it)."""
     facts = _sorted_facts(story)
+    return {
+        **_story_members(story),
+        "figures": [_figure(f, f.fact) for f in facts if isinstance(f.fact, Quantity)],
+        "quotes": [_quote(f, f.fact) for f in facts if isinstance(f.fact, Quote)],
+        "claims": [_claim(f, f.fact) for f in facts if isinstance(f.fact, Claim)],
+    }
+
+
+def _story_members(story: Story) -> dict[str, Any]:
+    """facts.json but its figures, quotes and claims."""
+    groups = _group_ids(story)
     newest = as_of(story)
     return {
         "schema": SCHEMA_FILE,
@@ -138,18 +149,58 @@ def facts_dict(story: Story) -> dict[str, Any]:
         "articles": [_article(a, groups) for a in sorted(story.articles, key=lambda a: a.file)],
         "source_groups": [{"id": g.id, "reason": g.reason, "articles": sorted(a.file for a in g.articles)} for g in sorted(story.sources, key=lambda g: g.id)],
         "events": [_event(e) for e in sorted(story.events, key=lambda e: (e.date, e.type, e.id))],
-        "figures": [_figure(f, f.fact) for f in facts if isinstance(f.fact, Quantity)],
-        "quotes": [_quote(f, f.fact) for f in facts if isinstance(f.fact, Quote)],
-        "claims": [_claim(f, f.fact) for f in facts if isinstance(f.fact, Claim)],
         "discrepancies": [_discrepancy(d) for d in sorted(story.discrepancies, key=lambda d: (d.date, d.kind, d.id))],
         "corrections": [_correction(c) for c in sorted(story.corrections, key=lambda c: c.index)],
     }
 
 
-def facts_json(story: Story) -> str:
+def _dumps(value: Any) -> str:
     # Compact: with `indent` the json module falls back to its pure-Python encoder, and
     # facts.json of a year's story is tens of megabytes.
-    return json.dumps(facts_dict(story), sort_keys=True, ensure_ascii=False, separators=(",", ":")) + "\n"
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
+FactTexts = tuple[str, str]  # a figure, quote or claim: its object in facts.json, its line in its CSV table
+FACT_LISTS = {Quantity: "figures", Quote: "quotes", Claim: "claims"}  # facts.json's lists and the CSV tables' names
+
+
+def fact_texts(fact: DatedFact) -> FactTexts:
+    """A figure, quote or claim as facts.json and its CSV table write it. Most of the open
+    data's bytes: written one by one, they can be kept for facts that did not change
+    (`generator.factcache`)."""
+    item = fact.fact
+    if isinstance(item, Quantity):
+        return _dumps(_figure(fact, item)), _csv_line(FIGURE_COLUMNS, _figure_cells(fact, item))
+    if isinstance(item, Quote):
+        return _dumps(_quote(fact, item)), _csv_line(QUOTE_COLUMNS, _quote_cells(fact, item))
+    return _dumps(_claim(fact, item)), _csv_line(CLAIM_COLUMNS, _claim_cells(fact, item))
+
+
+def _by_list(story: Story, texts: Callable[[DatedFact], FactTexts]) -> dict[str, list[FactTexts]]:
+    found: dict[str, list[FactTexts]] = {name: [] for name in FACT_LISTS.values()}
+    for fact in _sorted_facts(story):
+        found[FACT_LISTS[type(fact.fact)]].append(texts(fact))
+    return found
+
+
+def facts_json(story: Story, texts: Callable[[DatedFact], FactTexts] = fact_texts) -> str:
+    """facts.json: `facts_dict` as JSON, its figures, quotes and claims written by `texts`."""
+    return _facts_json(story, _by_list(story, texts))
+
+
+def _facts_json(story: Story, facts: dict[str, list[FactTexts]]) -> str:
+    members = {key: _dumps(value) for key, value in _story_members(story).items()}
+    for name, written in facts.items():
+        members[name] = "[" + ",".join(json_text for json_text, _ in written) + "]"
+    # As json.dumps(..., sort_keys=True) writes an object.
+    return "{" + ",".join(f"{_dumps(key)}:{members[key]}" for key in sorted(members)) + "}\n"
+
+
+def data_files(story: Story, texts: Callable[[DatedFact], FactTexts] = fact_texts) -> dict[str, str]:
+    """Every data file: {file name: text}; `texts` writes a figure, quote or claim (or gives
+    it as an earlier build wrote it, `generator.factcache`)."""
+    facts = _by_list(story, texts)
+    return {"facts.json": _facts_json(story, facts), SCHEMA_FILE: facts_schema(), **_csv_tables(story, facts)}
 
 
 # --- facts.schema.json -----------------------------------------------------------------
@@ -373,16 +424,28 @@ def guard(cell: object) -> object:
     return cell
 
 
-def _table(header: list[str], rows: list[dict[str, Any]]) -> str:
-    if rows and rows[0].keys() != set(header):
-        raise ValueError(f"a row's fields {sorted(rows[0])} are not the header's {sorted(header)}")
-    out = io.StringIO()
+class _Echo:
+    """A file whose write gives back what it is given: csv.writer's writerow then returns the line."""
+
+    def write(self, line: str) -> str:
+        return line
+
+
+def _lines() -> Any:
     # "\n" rather than csv's default "\r\n": the files are compared and committed as text.
-    # Rows as lists: csv.DictWriter checks every row's keys, a third of the time of a big table.
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(header)
-    writer.writerows([guard("" if row[key] is None else row[key]) for key in header] for row in rows)
-    return out.getvalue()
+    return csv.writer(_Echo(), lineterminator="\n")
+
+
+def _csv_line(header: list[str], row: dict[str, Any]) -> str:
+    if row.keys() != set(header):
+        raise ValueError(f"a row's fields {sorted(row)} are not the header's {sorted(header)}")
+    line: str = _lines().writerow([guard("" if row[key] is None else row[key]) for key in header])
+    return line
+
+
+def _table(header: list[str], lines: list[str]) -> str:
+    head: str = _lines().writerow(header)
+    return head + "".join(lines)
 
 
 def _cite_cells(citation: Citation) -> dict[str, Any]:
@@ -398,9 +461,65 @@ def _flag(value: bool | None) -> str:
     return "" if value is None else ("true" if value else "false")
 
 
-def csv_tables(story: Story) -> dict[str, str]:
+# The citation's speaker is the figure's attributed_to, the quote's or claim's speaker.
+_CITE_COLUMNS = ["article", "source", "evidence", "sentence"]
+FIGURE_COLUMNS = ["id", "date", "value", "qualifier", "counts", "cumulative", "planned", "direction", "attributed_to", "status", "corrected", *_CITE_COLUMNS]
+QUOTE_COLUMNS = ["id", "date", "speaker", "language", "text", "status", "corrected", *_CITE_COLUMNS]
+CLAIM_COLUMNS = ["id", "date", "speaker", "gist", "status", "corrected", *_CITE_COLUMNS]
+_EVENT_COLUMNS = ["id", "type", "date", "place", "ordinal", "status", "independent_sources", "claimed_by", "corrected", "articles", "evidence"]
+_SOURCE_COLUMNS = ["file", "title", "source", "url", "published", "language", "syndicated_from", "translated_from", "source_group", "group_reason"]
+
+
+def _figure_cells(f: DatedFact, q: Quantity) -> dict[str, Any]:
+    t = f.traits
+    return {
+        "id": f.id,
+        "date": f.date.isoformat(),
+        "value": q.value,
+        "qualifier": q.qualifier,
+        "counts": q.counts,
+        "cumulative": _flag(t.cumulative if t else None),
+        "planned": _flag(t.planned if t else None),
+        "direction": t.direction if t else None,
+        "attributed_to": q.attributed_to,
+        "status": f.status,
+        "corrected": _flag(f.corrected),
+        **_cite_cells(f.citation),
+    }
+
+
+def _quote_cells(f: DatedFact, q: Quote) -> dict[str, Any]:
+    return {
+        "id": f.id,
+        "date": f.date.isoformat(),
+        "speaker": q.speaker,
+        "language": q.language,
+        "text": q.text,
+        "status": f.status,
+        "corrected": _flag(f.corrected),
+        **_cite_cells(f.citation),
+    }
+
+
+def _claim_cells(f: DatedFact, c: Claim) -> dict[str, Any]:
+    return {
+        "id": f.id,
+        "date": f.date.isoformat(),
+        "speaker": c.speaker,
+        "gist": c.gist,
+        "status": f.status,
+        "corrected": _flag(f.corrected),
+        **_cite_cells(f.citation),
+    }
+
+
+def csv_tables(story: Story, texts: Callable[[DatedFact], FactTexts] = fact_texts) -> dict[str, str]:
+    """The CSV tables: {file name: text}; the lines of figures, quotes and claims written by `texts`."""
+    return _csv_tables(story, _by_list(story, texts))
+
+
+def _csv_tables(story: Story, facts: dict[str, list[FactTexts]]) -> dict[str, str]:
     groups = _group_ids(story)
-    facts = _sorted_facts(story)
     events = [
         {
             "id": e.id,
@@ -417,53 +536,6 @@ def csv_tables(story: Story) -> dict[str, str]:
         }
         for e in sorted(story.events, key=lambda e: (e.date, e.type, e.id))
     ]
-    figures = []
-    for f in facts:
-        if isinstance(f.fact, Quantity):
-            q, t = f.fact, f.traits
-            figures.append(
-                {
-                    "id": f.id,
-                    "date": f.date.isoformat(),
-                    "value": q.value,
-                    "qualifier": q.qualifier,
-                    "counts": q.counts,
-                    "cumulative": _flag(t.cumulative if t else None),
-                    "planned": _flag(t.planned if t else None),
-                    "direction": t.direction if t else None,
-                    "attributed_to": q.attributed_to,
-                    "status": f.status,
-                    "corrected": _flag(f.corrected),
-                    **_cite_cells(f.citation),
-                }
-            )
-    quotes = [
-        {
-            "id": f.id,
-            "date": f.date.isoformat(),
-            "speaker": f.fact.speaker,
-            "language": f.fact.language,
-            "text": f.fact.text,
-            "status": f.status,
-            "corrected": _flag(f.corrected),
-            **_cite_cells(f.citation),
-        }
-        for f in facts
-        if isinstance(f.fact, Quote)
-    ]
-    claims = [
-        {
-            "id": f.id,
-            "date": f.date.isoformat(),
-            "speaker": f.fact.speaker,
-            "gist": f.fact.gist,
-            "status": f.status,
-            "corrected": _flag(f.corrected),
-            **_cite_cells(f.citation),
-        }
-        for f in facts
-        if isinstance(f.fact, Claim)
-    ]
     sources = [
         {
             "file": a.file,
@@ -479,23 +551,13 @@ def csv_tables(story: Story) -> dict[str, str]:
         }
         for a in sorted(story.articles, key=lambda a: a.file)
     ]
-    # The citation's speaker is the figure's attributed_to, the quote's or claim's speaker.
-    cite_header = ["article", "source", "evidence", "sentence"]
-    fact_header = ["id", "date"]
     return {
-        "events.csv": _table(_EVENT_HEADER, events),
-        "figures.csv": _table(
-            [*fact_header, "value", "qualifier", "counts", "cumulative", "planned", "direction", "attributed_to", "status", "corrected", *cite_header], figures
-        ),
-        "quotes.csv": _table([*fact_header, "speaker", "language", "text", "status", "corrected", *cite_header], quotes),
-        "claims.csv": _table([*fact_header, "speaker", "gist", "status", "corrected", *cite_header], claims),
-        "sources.csv": _table(
-            ["file", "title", "source", "url", "published", "language", "syndicated_from", "translated_from", "source_group", "group_reason"], sources
-        ),
+        "events.csv": _table(_EVENT_COLUMNS, [_csv_line(_EVENT_COLUMNS, row) for row in events]),
+        "figures.csv": _table(FIGURE_COLUMNS, [line for _, line in facts["figures"]]),
+        "quotes.csv": _table(QUOTE_COLUMNS, [line for _, line in facts["quotes"]]),
+        "claims.csv": _table(CLAIM_COLUMNS, [line for _, line in facts["claims"]]),
+        "sources.csv": _table(_SOURCE_COLUMNS, [_csv_line(_SOURCE_COLUMNS, row) for row in sources]),
     }
-
-
-_EVENT_HEADER = ["id", "type", "date", "place", "ordinal", "status", "independent_sources", "claimed_by", "corrected", "articles", "evidence"]
 
 
 # --- JSON-LD -------------------------------------------------------------------------------

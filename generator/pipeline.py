@@ -21,12 +21,13 @@ from .background import can_fork, meanwhile
 from .cache import article_key, extract_all
 from .consolidate import consolidate
 from .corrections import load_corrections
+from .factcache import FactTextCache
 from .feeds import atom_feed, briefing_url
 from .fingerprint import extraction_tokens
 from .i18n import Formatter, compile_catalogs, translations
 from .ingest import ingest_dir
 from .model import ArticleFacts, Problem, Story
-from .opendata import csv_tables, facts_json, facts_schema, jsonld_for_day
+from .opendata import data_files, fact_texts, jsonld_for_day
 from .pagecache import DigestParts, PageCache, PageRecord, setup_key
 from .render import PagePlan, RenderSettings, plan_pages, render_pages
 from .writer import PageWriter, WriterShare
@@ -273,11 +274,6 @@ def _worker(part: int, count: int, digest_parts: DigestParts | None, connection:
     connection.close()
 
 
-def open_data(story: Story) -> dict[str, str]:
-    """The data files: {file name: text}."""
-    return {"facts.json": facts_json(story), "facts.schema.json": facts_schema(), **csv_tables(story)}
-
-
 BACKGROUND_OPEN_DATA = 300  # articles; from this many, open data is made in another process
 
 
@@ -309,17 +305,25 @@ def _build(options: BuildOptions) -> BuildReport:
     story, extracted = _load_story(options.seeds_dir, options.cache_dir, options.progress, watch)
     gc.freeze()
     fork = len(story.articles) >= BACKGROUND_OPEN_DATA and can_fork()
-    with meanwhile(lambda: _write_open_data(story, options), "making the open data", fork=fork) as open_data_written:
+    with meanwhile(lambda: _write_open_data(story, extracted, options), "making the open data", fork=fork) as open_data_written:
         return _plan_and_render(story, extracted, options, watch, open_data_written)
 
 
-def _write_open_data(story: Story, options: BuildOptions) -> tuple[WriterShare, int]:
+FACT_TEXTS = "facts.pickle"  # next to the page cache: the open data's facts as written (`factcache`)
+
+
+def _write_open_data(story: Story, extracted: list[ArticleFacts], options: BuildOptions) -> tuple[WriterShare, int]:
     """The data files, written where the site root's pages are: they are language-neutral
     (one copy); what was written goes to the writer that finishes the build."""
     writer = PageWriter(options.content_dir, buffer_characters=0)
-    data = open_data(story)
+    kept = None
+    if options.page_cache:
+        kept = FactTextCache(options.page_cache.with_name(FACT_TEXTS), extraction_tokens((article_key(f.article), f) for f in extracted))
+    data = data_files(story, kept or fact_texts)
     for name in sorted(data):
         writer.write(f"{options.languages[0]}/{DATA_DIR}/{name}", data[name])
+    if kept is not None:
+        kept.save()
     return writer.share(), len(data)
 
 

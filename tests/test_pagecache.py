@@ -132,6 +132,11 @@ def _delete_cache(root: Path) -> None:
     (root / ".cache" / "pages.json").unlink()
 
 
+def _corrupt_fact_texts(root: Path) -> None:
+    kept = root / ".cache" / "facts.pickle"
+    kept.write_bytes(kept.read_bytes()[: kept.stat().st_size // 2])
+
+
 @pytest.mark.parametrize(
     "change",
     [
@@ -145,6 +150,7 @@ def _delete_cache(root: Path) -> None:
         _delete_generated_page,
         _corrupt_cache,
         _delete_cache,
+        _corrupt_fact_texts,
     ],
 )
 def test_after_a_change_the_cached_build_equals_a_fresh_one(project: Path, change: Callable[[Path], None]) -> None:
@@ -278,10 +284,10 @@ def test_a_failure_making_the_open_data_in_another_process_stops_the_build(proje
     monkeypatch.setattr(pipeline, "BACKGROUND_OPEN_DATA", 0)
     monkeypatch.setattr(background.threading, "active_count", lambda: 1)
 
-    def broken(story: object) -> dict[str, str]:
+    def broken(story: object, texts: object) -> dict[str, str]:
         raise ValueError("no data today")
 
-    monkeypatch.setattr(pipeline, "open_data", broken)
+    monkeypatch.setattr(pipeline, "data_files", broken)
     with pytest.raises(RuntimeError, match="no data today"):
         _build(project)
 
