@@ -5,7 +5,7 @@ A page is kept as it is on disk when all of these are as they were when it was l
 - its data: the pickle of its `PagePlan` (story objects only, no sets or functions);
 - the rendering setup: template files, the language's catalog, the gazetteer data, the
   rendering code, the options that change links (see `setup_key`);
-- its JSON-LD (dated pages), as the caller gives it in `day_keys` without the language's
+- its JSON-LD (dated pages), as the caller's `day_key` gives it without the language's
   headline and URL (the setup covers those);
 - every story-wide lookup it made while rendering (`render.Lookups`): source anchors,
   whether a name has an entity page, an article's copies;
@@ -21,6 +21,7 @@ from __future__ import annotations
 import json
 import mmap
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import metadata
 from multiprocessing.context import BaseContext
@@ -73,7 +74,7 @@ class PageCache:
         self.content_dir = content_dir
         self.entries, self.setups = self._load()
         self.pending: dict[str, PageRecord] = {}  # rel -> what this build learnt of the page
-        self.day_keys: dict[Any, str] = {}  # day -> what else a dated page shows of that day (its JSON-LD), set by the caller
+        self.day_key: Callable[[Any], str] = lambda day: ""  # what else a dated page shows of its day (its JSON-LD), set by the caller
         self._plan_digests: dict[int, str] = {}
         self._pickler = ValuePickler(tokens=tokens)
 
@@ -95,7 +96,8 @@ class PageCache:
         # The plans are shared by every language: pickle each once.
         found = self._plan_digests.get(id(plan))
         if found is None:
-            found = digest(plan.path.encode(), plan.template.encode(), self._pickler.dumps(plan.data))
+            day = self.day_key(plan.day).encode() if plan.day else b""
+            found = digest(plan.path.encode(), plan.template.encode(), self._pickler.dumps(plan.data), day)
             self._plan_digests[id(plan)] = found
         return found
 
@@ -148,8 +150,7 @@ class _LanguageReuse(PageReuse):
         self.setup = setup
 
     def _key(self, plan: PagePlan) -> str:
-        ld = self.cache.day_keys.get(plan.day, "") if plan.day else ""
-        return digest(self.setup.encode(), self.cache.plan_digest(plan).encode(), ld.encode())
+        return digest(self.setup.encode(), self.cache.plan_digest(plan).encode())
 
     def keep(self, path: str, plan: PagePlan, lookups: Lookups) -> bool:
         rel = f"{self.language}/{path}"

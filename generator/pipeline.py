@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import gc
 import multiprocessing
 import multiprocessing.connection
@@ -122,10 +123,11 @@ class _JsonLd(Mapping[dt.date, str]):
         return len(self.story.briefing_days)
 
 
-def _jsonld_keys(story: Story) -> dict[dt.date, str]:
-    """Each day's JSON-LD without what depends on the language (the headline, URL and
-    language: the page cache's setup key covers those), made once for every language."""
-    return {day: jsonld_for_day(story, day, "", "", headline="") for day in story.briefing_days}
+def _jsonld_key(story: Story, day: dt.date) -> str:
+    """A day's JSON-LD without what depends on the language (the headline, URL and
+    language: the page cache's setup key covers those); asked once per day, by the worker
+    that fingerprints the day's page."""
+    return jsonld_for_day(story, day, "", "", headline="")
 
 
 Rendered = tuple[dict[str, str | None], dict[str, PageRecord]]  # one language's pages and page-cache records
@@ -338,7 +340,7 @@ def _plan_and_render(
     cache = None
     if options.page_cache:
         cache = PageCache(options.page_cache, options.content_dir, extraction_tokens((article_key(f.article), f) for f in extracted))
-        cache.day_keys = _jsonld_keys(story)
+        cache.day_key = functools.partial(_jsonld_key, story)
     # Each reads every template, catalog and rendering module: once per language per build.
     setups = {language: _setup(options, language) for language in options.languages} if cache else {}
     watch.lap("plan")

@@ -379,9 +379,8 @@ def plan_pages(story: Story) -> list[PagePlan]:
         facts_by_article[fact.citation.article.file].append(fact)
     events_by_article: dict[str, list[StoryEvent]] = defaultdict(list)
     for event in story.events:
-        for cite in event.citations:
-            if event not in events_by_article[cite.article.file]:
-                events_by_article[cite.article.file].append(event)
+        for file in dict.fromkeys(cite.article.file for cite in event.citations):
+            events_by_article[file].append(event)
     by_month: dict[dt.date, list[Article]] = defaultdict(list)
     for article in story.articles:
         by_month[article.published.replace(day=1)].append(article)
