@@ -23,11 +23,14 @@ from operator import itemgetter
 from typing import Any
 
 from . import ledger
+from .background import can_fork, meanwhile
 from .corrections import apply_corrections
 from .dates import past_dates
 from .lexicon import load
 from .model import ArticleFacts, Citation, Claim, DatedFact, Evidence, Problem, Quantity, Quote, SourceGroup, Story, StoryEvent, stable_id
-from .sources import group_sources
+from .sources import group_members
+
+BACKGROUND_GROUPING = 300  # articles; from this many, sources are grouped in another process while the facts are dated
 
 
 @functools.cache
@@ -37,7 +40,20 @@ def _sides() -> dict[str, str]:
 
 def consolidate(all_facts: Iterable[ArticleFacts], problems: Iterable[Problem] = (), corrections: list[dict[str, Any]] | None = None) -> Story:
     facts_list = sorted(all_facts, key=lambda f: (f.article.published, f.article.file))
-    groups = group_sources([f.article for f in facts_list], {f.article.file: f.shingles for f in facts_list if f.shingles is not None})
+    ordered = [f.article for f in facts_list]
+    known = {f.article.file: f.shingles for f in facts_list if f.shingles is not None}
+    fork = len(ordered) >= BACKGROUND_GROUPING and can_fork()
+    with meanwhile(lambda: group_members(ordered, known), "grouping the sources", fork=fork) as members:
+        story = _dated_story(facts_list, problems)
+        groups = tuple(SourceGroup(group_id, tuple(ordered[m] for m in places), reason) for group_id, reason, places in members())
+    story = dataclasses.replace(story, sources=groups)
+    if corrections:
+        story = apply_corrections(story, corrections)
+    return _assess(story)
+
+
+def _dated_story(facts_list: list[ArticleFacts], problems: Iterable[Problem]) -> Story:
+    """The story's articles, events and facts, each fact on its day, before sources are grouped and facts assessed."""
     events = _events(facts_list)
     event_dates = {e.date for e in events}
     keyed: list[tuple[tuple[dt.date, dt.date, str, int], DatedFact]] = []  # in page order
@@ -58,18 +74,14 @@ def consolidate(all_facts: Iterable[ArticleFacts], problems: Iterable[Problem] =
             keyed.append(((date, article.published, article.file, ev.start), fact))
     keyed.sort(key=itemgetter(0))
     dated = [fact for _, fact in keyed]
-    story = Story(
+    return Story(
         articles=tuple(f.article for f in facts_list),
         events=tuple(events),
         facts=tuple(dated),
         problems=tuple(problems),
-        sources=groups,
         actors=_index(facts_list, "actors"),
         places=_index(facts_list, "places"),
     )
-    if corrections:
-        story = apply_corrections(story, corrections)
-    return _assess(story)
 
 
 def _events(facts_list: list[ArticleFacts]) -> list[StoryEvent]:

@@ -25,6 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import metadata
 from multiprocessing.context import BaseContext
+from multiprocessing.sharedctypes import Synchronized
 from multiprocessing.synchronize import Barrier
 from pathlib import Path
 from typing import Any
@@ -57,11 +58,15 @@ def setup_key(templates_dir: Path, locales_dir: Path, language: str, **options: 
 @dataclass(frozen=True)
 class DigestParts:
     """Plan digests shared by forked workers: an anonymous shared mapping (forked children
-    see each other's writes) and a barrier to wait for each other's share."""
+    see each other's writes), the next plan no worker has taken yet, and a barrier to wait
+    for each other's share."""
 
     table: mmap.mmap
+    next_plan: Synchronized[int]
     barrier: Barrier
-    parts: int
+
+
+DIGEST_CHUNK = 8  # plans a worker takes at a time: plans differ in size, so fixed shares finished far apart
 
 
 class PageCache:
@@ -103,14 +108,20 @@ class PageCache:
 
     def digest_parts(self, plans: int, parts: int, context: BaseContext) -> DigestParts:
         """Room for the digests of `plans` plans, shared by `parts` forked workers (`digests_in_parts`)."""
-        return DigestParts(mmap.mmap(-1, max(1, plans * DIGEST_CHARS)), context.Barrier(parts), parts)
+        return DigestParts(mmap.mmap(-1, max(1, plans * DIGEST_CHARS)), context.Value("q", 0), context.Barrier(parts))
 
-    def digests_in_parts(self, plans: list[PagePlan], part: int, shared: DigestParts) -> None:
-        """In worker `part` of a forked group: this worker's share of the plans' digests (every
-        n-th plan) into the shared room, then, once every worker is done, everyone's. The
+    def digests_in_parts(self, plans: list[PagePlan], shared: DigestParts) -> None:
+        """In a worker of a forked group: the plans' digests it takes (a few at a time, while
+        any are left) into the shared room, then, once every worker is done, everyone's. The
         plans are the same in every language: each digest is worked out once, in parallel."""
-        for i in range(part, len(plans), shared.parts):
-            shared.table[i * DIGEST_CHARS : (i + 1) * DIGEST_CHARS] = self.plan_digest(plans[i]).encode("ascii")
+        while True:
+            with shared.next_plan.get_lock():
+                start = shared.next_plan.value
+                shared.next_plan.value = start + DIGEST_CHUNK
+            if start >= len(plans):
+                break
+            for i in range(start, min(start + DIGEST_CHUNK, len(plans))):
+                shared.table[i * DIGEST_CHARS : (i + 1) * DIGEST_CHARS] = self.plan_digest(plans[i]).encode("ascii")
         shared.barrier.wait()
         for i, plan in enumerate(plans):
             self._plan_digests.setdefault(id(plan), shared.table[i * DIGEST_CHARS : (i + 1) * DIGEST_CHARS].decode("ascii"))

@@ -214,8 +214,8 @@ def _render_in_workers(
     story: Story, plans: list[PagePlan], options: BuildOptions, cache: PageCache | None, setups: dict[str, str], writer: PageWriter
 ) -> Iterator[tuple[dict[str, PageRecord], int]]:
     """One forked worker per core, each with every n-th language. Forked, the workers share
-    the story and the plans without copying; each fingerprints every n-th plan for all of
-    them (`PageCache.digests_in_parts`) and writes its languages' pages itself."""
+    the story and the plans without copying; they fingerprint the plans between them
+    (`PageCache.digests_in_parts`), and each writes its languages' pages itself."""
     global _shared
     context = multiprocessing.get_context("fork")
     count = min(len(options.languages), os.cpu_count() or 1)
@@ -268,7 +268,7 @@ def _worker(part: int, count: int, digest_parts: DigestParts | None, connection:
     story, plans, options, cache, setups, previous = _shared
     try:
         if cache is not None and digest_parts is not None:
-            cache.digests_in_parts(plans, part, digest_parts)
+            cache.digests_in_parts(plans, digest_parts)
         for language in options.languages[part::count]:
             connection.send(("done", _render_and_write(language)))
     except BaseException:  # noqa: BLE001 - reported in the parent, with its traceback

@@ -54,6 +54,15 @@ def group_sources(articles: Sequence[Article], known: Mapping[str, frozenset[int
     `known`: the articles' shingles by file, where already worked out.
     """
     ordered = sorted(articles, key=lambda a: (a.published, a.file))
+    return tuple(SourceGroup(group_id, tuple(ordered[m] for m in members), reason) for group_id, reason, members in group_members(ordered, known))
+
+
+GroupMembers = tuple[str, str, tuple[int, ...]]  # a group's id, its reason and its members' places in the articles
+
+
+def group_members(ordered: Sequence[Article], known: Mapping[str, frozenset[int]] | None = None) -> list[GroupMembers]:
+    """`group_sources` of articles already in (published, file) order, the members as places
+    in that order: small enough to send from another process."""
     uf = _UnionFind(len(ordered))
     reasons: dict[int, str] = {}
     by_wire: dict[str, int] = {}
@@ -89,13 +98,12 @@ def group_sources(articles: Sequence[Article], known: Mapping[str, frozenset[int
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(ordered)):
         groups[uf.find(i)].append(i)
-    out: list[SourceGroup] = []
+    out: list[GroupMembers] = []
     for root, members in sorted(groups.items()):
         first = ordered[root]
         wire = first.syndicated_from
         reason = (
             "independent" if len(members) == 1 and not wire else ("syndicated" if any(reasons.get(m) == "syndicated" for m in members) else "near_duplicate")
         )
-        group_id = f"wire:{wire}" if wire else first.file
-        out.append(SourceGroup(group_id, tuple(ordered[m] for m in members), reason))
-    return tuple(out)
+        out.append((f"wire:{wire}" if wire else first.file, reason, tuple(members)))
+    return out

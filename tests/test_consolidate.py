@@ -1,4 +1,7 @@
 import datetime as dt
+from typing import Any
+
+import pytest
 
 from generator.consolidate import consolidate
 from generator.extract import extract
@@ -53,3 +56,31 @@ def test_what_extraction_works_out_for_consolidation_does_not_change_the_story()
     assert all(f.shingles for f in facts) and any(f.sentence_dates for f in facts)
     bare = [dataclasses.replace(f, shingles=None, sentence_dates=()) for f in facts]
     assert consolidate(bare) == consolidate(facts)
+
+
+def test_sources_grouped_in_another_process_give_the_same_story(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A big story's sources are grouped in a forked process while the facts are dated."""
+    from generator import background
+    from generator import consolidate as consolidation
+
+    wire = "Ukraine and Russia exchanged 84 prisoners of war on June 20, the Coordination Headquarters said."
+    facts = [
+        extract(article("a.txt", wire, source="Wire")),
+        extract(article("b.txt", wire + " More to follow.", source="Relay")),
+        extract(article("c.txt", "Talks took place in Istanbul on June 2.", source="Other")),
+    ]
+    here = consolidate(facts)
+    monkeypatch.setattr(consolidation, "BACKGROUND_GROUPING", 0)
+    monkeypatch.setattr(background.threading, "active_count", lambda: 1)
+    monkeypatch.setattr(background.os, "cpu_count", lambda: 2)
+    forked = []
+    real = background.meanwhile
+
+    def watched(work: Any, what: str, *, fork: bool) -> Any:
+        forked.append(fork)
+        return real(work, what, fork=fork)
+
+    monkeypatch.setattr(consolidation, "meanwhile", watched)
+    assert consolidate(facts) == here
+    assert forked == [True]
+    assert [len(group.articles) for group in here.sources] == [2, 1]

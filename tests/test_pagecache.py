@@ -325,10 +325,15 @@ def test_a_render_worker_dying_while_fingerprinting_does_not_leave_its_partner_w
     monkeypatch.setattr(background.threading, "active_count", lambda: 1)
     real = pagecache.PageCache.digests_in_parts
 
-    def dying(self: Any, plans: Any, part: int, shared: Any) -> None:
-        if part == 1:
-            os._exit(9)
-        real(self, plans, part, shared)
+    first = project / "first-worker"
+
+    def dying(self: Any, plans: Any, shared: Any) -> None:
+        try:  # the first worker here dies, the other goes on to wait for it
+            os.close(os.open(first, os.O_CREAT | os.O_EXCL))
+        except FileExistsError:
+            real(self, plans, shared)
+            return
+        os._exit(9)
 
     monkeypatch.setattr(pagecache.PageCache, "digests_in_parts", dying)
 
