@@ -19,18 +19,13 @@ deleted cache costs time, never correctness.
 from __future__ import annotations
 
 import json
-import mmap
 import os
 from collections.abc import Callable
-from dataclasses import dataclass
 from importlib import metadata
-from multiprocessing.context import BaseContext
-from multiprocessing.sharedctypes import Synchronized
-from multiprocessing.synchronize import Barrier
 from pathlib import Path
 from typing import Any
 
-from .fingerprint import DIGEST_CHARS, Memo, ValuePickler, digest
+from .fingerprint import Memo, ValuePickler, digest
 from .lexicon import data_fingerprint
 from .render import Lookups, PagePlan, PageReuse
 from .writer import atomic_write
@@ -53,20 +48,6 @@ def setup_key(templates_dir: Path, locales_dir: Path, language: str, **options: 
     parts.append(catalog.read_bytes() if catalog.is_file() else b"")
     parts.append(json.dumps({"language": language, **options}, sort_keys=True, default=str).encode())
     return digest(*parts)
-
-
-@dataclass(frozen=True)
-class DigestParts:
-    """Plan digests shared by forked workers: an anonymous shared mapping (forked children
-    see each other's writes), the next plan no worker has taken yet, and a barrier to wait
-    for each other's share."""
-
-    table: mmap.mmap
-    next_plan: Synchronized[int]
-    barrier: Barrier
-
-
-DIGEST_CHUNK = 8  # plans a worker takes at a time: plans differ in size, so fixed shares finished far apart
 
 
 class PageCache:
@@ -106,25 +87,12 @@ class PageCache:
             self._plan_digests[id(plan)] = found
         return found
 
-    def digest_parts(self, plans: int, parts: int, context: BaseContext) -> DigestParts:
-        """Room for the digests of `plans` plans, shared by `parts` forked workers (`digests_in_parts`)."""
-        return DigestParts(mmap.mmap(-1, max(1, plans * DIGEST_CHARS)), context.Value("q", 0), context.Barrier(parts))
-
-    def digests_in_parts(self, plans: list[PagePlan], shared: DigestParts) -> None:
-        """In a worker of a forked group: the plans' digests it takes (a few at a time, while
-        any are left) into the shared room, then, once every worker is done, everyone's. The
-        plans are the same in every language: each digest is worked out once, in parallel."""
-        while True:
-            with shared.next_plan.get_lock():
-                start = shared.next_plan.value
-                shared.next_plan.value = start + DIGEST_CHUNK
-            if start >= len(plans):
-                break
-            for i in range(start, min(start + DIGEST_CHUNK, len(plans))):
-                shared.table[i * DIGEST_CHARS : (i + 1) * DIGEST_CHARS] = self.plan_digest(plans[i]).encode("ascii")
-        shared.barrier.wait()
-        for i, plan in enumerate(plans):
-            self._plan_digests.setdefault(id(plan), shared.table[i * DIGEST_CHARS : (i + 1) * DIGEST_CHARS].decode("ascii"))
+    def digest_all(self, plans: list[PagePlan]) -> None:
+        """Every plan's digest, before forking the render workers: they inherit the digests.
+        (Worked out in the workers, each touched the whole story, and copy-on-write made
+        them take twice as long as here.)"""
+        for plan in plans:
+            self.plan_digest(plan)
 
     def may_keep(self, language: str, setup: str, plan: PagePlan) -> bool:
         """A cheap first guess (the page's data and the rendering setup), to decide how much

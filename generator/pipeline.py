@@ -29,7 +29,7 @@ from .i18n import Formatter, compile_catalogs, translations
 from .ingest import ingest_dir
 from .model import ArticleFacts, Problem, Story
 from .opendata import data_files, fact_texts, jsonld_for_day
-from .pagecache import DigestParts, PageCache, PageRecord, setup_key
+from .pagecache import PageCache, PageRecord, setup_key
 from .render import PagePlan, RenderSettings, plan_pages, render_pages
 from .writer import PageWriter, WriterShare
 
@@ -214,12 +214,13 @@ def _render_in_workers(
     story: Story, plans: list[PagePlan], options: BuildOptions, cache: PageCache | None, setups: dict[str, str], writer: PageWriter
 ) -> Iterator[tuple[dict[str, PageRecord], int]]:
     """One forked worker per core, each with every n-th language. Forked, the workers share
-    the story and the plans without copying; they fingerprint the plans between them
-    (`PageCache.digests_in_parts`), and each writes its languages' pages itself."""
+    the story, the plans and their fingerprints without copying; each writes its languages'
+    pages itself."""
     global _shared
     context = multiprocessing.get_context("fork")
     count = min(len(options.languages), os.cpu_count() or 1)
-    parts = cache.digest_parts(len(plans), count, context) if cache is not None else None
+    if cache is not None:
+        cache.digest_all(plans)
     _shared = (story, plans, options, cache, setups, writer.previous)
     processes: list[BaseProcess] = []
     receiving: list[Connection] = []
@@ -227,7 +228,7 @@ def _render_in_workers(
     try:
         for part in range(count):
             reader, sender = context.Pipe(duplex=False)
-            worker = context.Process(target=_worker, args=(part, count, parts, sender), name=f"render {part + 1}")
+            worker = context.Process(target=_worker, args=(part, count, sender), name=f"render {part + 1}")
             worker.start()
             sender.close()
             processes.append(worker)
@@ -263,12 +264,10 @@ def _render_in_workers(
             reader.close()
 
 
-def _worker(part: int, count: int, digest_parts: DigestParts | None, connection: Connection) -> None:
+def _worker(part: int, count: int, connection: Connection) -> None:
     assert _shared is not None
-    story, plans, options, cache, setups, previous = _shared
+    options = _shared[2]
     try:
-        if cache is not None and digest_parts is not None:
-            cache.digests_in_parts(plans, digest_parts)
         for language in options.languages[part::count]:
             connection.send(("done", _render_and_write(language)))
     except BaseException:  # noqa: BLE001 - reported in the parent, with its traceback

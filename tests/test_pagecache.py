@@ -11,7 +11,6 @@ import json
 import multiprocessing
 import os
 import shutil
-import signal
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -313,41 +312,6 @@ def test_a_render_worker_killed_without_a_word_stops_the_build(project: Path, mo
     with pytest.raises(RuntimeError, match="stopped before its languages were done"):
         _build(project)
     assert all((project / "content" / rel).is_file() for rel in before if rel.startswith("uk/"))
-
-
-def test_a_render_worker_dying_while_fingerprinting_does_not_leave_its_partner_waiting(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The workers wait for each other's fingerprints: one that dies first must not leave the
-    other (and the build) waiting forever."""
-    from generator import background, pagecache, pipeline
-
-    monkeypatch.setattr(pipeline.os, "cpu_count", lambda: 2)
-    monkeypatch.setattr(pipeline, "PARALLEL_PAGES", 0)
-    monkeypatch.setattr(background.threading, "active_count", lambda: 1)
-    real = pagecache.PageCache.digests_in_parts
-
-    first = project / "first-worker"
-
-    def dying(self: Any, plans: Any, shared: Any) -> None:
-        try:  # the first worker here dies, the other goes on to wait for it
-            os.close(os.open(first, os.O_CREAT | os.O_EXCL))
-        except FileExistsError:
-            real(self, plans, shared)
-            return
-        os._exit(9)
-
-    monkeypatch.setattr(pagecache.PageCache, "digests_in_parts", dying)
-
-    def too_long(*_: object) -> None:
-        raise TimeoutError("the build waited for a dead worker")
-
-    previous = signal.signal(signal.SIGALRM, too_long)
-    signal.alarm(120)
-    try:
-        with pytest.raises(RuntimeError, match="stopped before its languages were done"):
-            _build(project)
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 def test_nothing_is_forked_while_other_threads_run(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
