@@ -26,7 +26,6 @@ from pathlib import Path
 from typing import Any
 
 from .background import can_fork, meanwhile
-from .extract import extract
 from .lexicon import data_fingerprint
 from .model import Article, ArticleFacts, Claim, Event, Evidence, FigureTraits, Quantity, Quote
 from .writer import atomic_write
@@ -168,6 +167,14 @@ def extract_all(
             if stale.name not in used:
                 stale.unlink(missing_ok=True)
     return [results[i] for i in range(len(articles))]
+
+
+def extract(article: Article) -> ArticleFacts:
+    # Imported here: a rebuild that finds every article in the cache never loads the
+    # extractor (its patterns and tables), and a few new ones are extracted in a forked child.
+    from .extract import extract as extract_facts
+
+    return extract_facts(article)
 
 
 def _extract(articles: list[Article], indexes: list[int], workers: int, progress: Callable[[int, int], None] | None) -> list[ArticleFacts]:

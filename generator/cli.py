@@ -7,12 +7,13 @@ import json
 import sys
 from pathlib import Path
 
-from .export import article_facts_to_dict
-from .extract import extract
 from .ingest import ingest_files
 
 
 def _extract(args: argparse.Namespace) -> int:
+    from .export import article_facts_to_dict
+    from .extract import extract
+
     result = ingest_files(Path(f) for f in args.files)
     for problem in result.problems:
         print(f"error: {problem}", file=sys.stderr)
@@ -66,6 +67,8 @@ def _build(args: argparse.Namespace) -> int:
 
 def _candidates(args: argparse.Namespace) -> int:
     from collections import Counter
+
+    from .extract import extract
 
     result = ingest_files(Path(f) for f in args.files)
     counts: Counter[str] = Counter()

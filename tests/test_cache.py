@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from generator import cache
+from generator import extract as extract_module
 from generator.cache import extract_all
 from generator.extract import extract
 from generator.ingest import ingest_dir
@@ -104,6 +105,6 @@ def test_new_articles_extracted_in_another_process_meanwhile(tmp_path: Path, art
     def broken(article: object) -> object:
         raise ValueError("cannot read this one")
 
-    monkeypatch.setattr(cache, "extract", broken)
+    monkeypatch.setattr(extract_module, "extract", broken)
     with pytest.raises(RuntimeError, match="cannot read this one"):
         extract_all(articles, tmp_path / "cache")
