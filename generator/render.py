@@ -32,6 +32,7 @@ from jinja2.bccache import Bucket
 from markupsafe import Markup, escape
 
 from . import chart, langdetect, mdsafe
+from .cache import article_key
 from .fingerprint import digest
 from .gazetteer import Gazetteer, default
 from .i18n import Formatter
@@ -291,12 +292,18 @@ _tables: tuple[Story, dict[str, str], set[str], dict[str, str]] | None = None
 
 
 def _story_tables(story: Story) -> tuple[dict[str, str], set[str], dict[str, str]]:
-    """Source anchors, entity names and a memo of source-group digests, made once per story
-    for every language (worker processes forked after planning inherit them)."""
+    """Source anchors, entity names and source-group digests, made once per story for every
+    language (worker processes forked after planning inherit them)."""
     global _tables
     if _tables is None or _tables[0] is not story:
-        _tables = (story, source_slugs(story.articles), entity_names(story), {})
+        _tables = (story, source_slugs(story.articles), entity_names(story), {group.id: _group_digest(group) for group in story.sources})
     return _tables[1], _tables[2], _tables[3]
+
+
+def _group_digest(group: SourceGroup) -> str:
+    # The members by their content's key (every field: the same for freshly extracted and
+    # cached articles), not by their repr, which holds their whole text.
+    return digest(repr((group.id, group.reason, [article_key(a) for a in group.articles])).encode())
 
 
 class Lookups:
@@ -320,13 +327,7 @@ class Lookups:
             return key in self.known
         if kind == "group":
             group = self.story.group_of_file(key)
-            if group is None:
-                return None
-            if group.id not in self._group_digests:
-                # By value (every field of every member, as repr writes it: plain text and
-                # dates), not by pickle: the same for freshly extracted and cached articles.
-                self._group_digests[group.id] = digest(repr((group.id, group.reason, group.articles)).encode())
-            return self._group_digests[group.id]
+            return None if group is None else self._group_digests[group.id]
         raise KeyError(kind)
 
     def _note(self, kind: str, key: str) -> None:
