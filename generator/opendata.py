@@ -470,11 +470,15 @@ _EVENT_COLUMNS = ["id", "type", "date", "place", "ordinal", "status", "independe
 _SOURCE_COLUMNS = ["file", "title", "source", "url", "published", "language", "syndicated_from", "translated_from", "source_group", "group_reason"]
 
 
+def _fact_cells(f: DatedFact) -> dict[str, Any]:
+    """The cells every figure, quote and claim has (the header orders them)."""
+    return {"id": f.id, "date": f.date.isoformat(), "status": f.status, "corrected": _flag(f.corrected), **_cite_cells(f.citation)}
+
+
 def _figure_cells(f: DatedFact, q: Quantity) -> dict[str, Any]:
     t = f.traits
     return {
-        "id": f.id,
-        "date": f.date.isoformat(),
+        **_fact_cells(f),
         "value": q.value,
         "qualifier": q.qualifier,
         "counts": q.counts,
@@ -482,35 +486,15 @@ def _figure_cells(f: DatedFact, q: Quantity) -> dict[str, Any]:
         "planned": _flag(t.planned if t else None),
         "direction": t.direction if t else None,
         "attributed_to": q.attributed_to,
-        "status": f.status,
-        "corrected": _flag(f.corrected),
-        **_cite_cells(f.citation),
     }
 
 
 def _quote_cells(f: DatedFact, q: Quote) -> dict[str, Any]:
-    return {
-        "id": f.id,
-        "date": f.date.isoformat(),
-        "speaker": q.speaker,
-        "language": q.language,
-        "text": q.text,
-        "status": f.status,
-        "corrected": _flag(f.corrected),
-        **_cite_cells(f.citation),
-    }
+    return {**_fact_cells(f), "speaker": q.speaker, "language": q.language, "text": q.text}
 
 
 def _claim_cells(f: DatedFact, c: Claim) -> dict[str, Any]:
-    return {
-        "id": f.id,
-        "date": f.date.isoformat(),
-        "speaker": c.speaker,
-        "gist": c.gist,
-        "status": f.status,
-        "corrected": _flag(f.corrected),
-        **_cite_cells(f.citation),
-    }
+    return {**_fact_cells(f), "speaker": c.speaker, "gist": c.gist}
 
 
 def csv_tables(story: Story, texts: Callable[[DatedFact], FactTexts] = fact_texts) -> dict[str, str]:

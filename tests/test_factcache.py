@@ -22,6 +22,14 @@ def story_and_tokens(story_seeds: Path) -> tuple[Story, Memo]:
     return story, extraction_tokens((article_key(f.article), f) for f in extracted)
 
 
+def _kept(file: Path, story: Story, tokens: Memo) -> None:
+    """An earlier build's cache: every fact of `story` written and saved in `file`."""
+    cache = FactTextCache(file, tokens)
+    for fact in story.facts:
+        cache(fact)
+    cache.save()
+
+
 def test_kept_texts_are_the_facts_own(story_and_tokens: tuple[Story, Memo], tmp_path: Path) -> None:
     story, tokens = story_and_tokens
     file = tmp_path / "facts.pickle"
@@ -38,10 +46,7 @@ def test_kept_texts_are_the_facts_own(story_and_tokens: tuple[Story, Memo], tmp_
 def test_a_fact_that_changed_is_written_again(story_and_tokens: tuple[Story, Memo], tmp_path: Path) -> None:
     story, tokens = story_and_tokens
     file = tmp_path / "facts.pickle"
-    first = FactTextCache(file, tokens)
-    for fact in story.facts:
-        first(fact)
-    first.save()
+    _kept(file, story, tokens)
     fact = next(f for f in story.facts if f.status == "reported")
     confirmed = fact.assessed("confirmed", fact.traits)  # a second outlet reported it
     again = FactTextCache(file, tokens)
@@ -68,10 +73,7 @@ class _Runs:
 def test_a_damaged_file_gives_the_facts_own_texts(story_and_tokens: tuple[Story, Memo], tmp_path: Path, damage: str) -> None:
     story, tokens = story_and_tokens
     file = tmp_path / "facts.pickle"
-    cache = FactTextCache(file, tokens)
-    for fact in story.facts:
-        cache(fact)
-    cache.save()
+    _kept(file, story, tokens)
     kept = pickle.loads(file.read_bytes())
     marker = tmp_path / "ran"
     if damage == "truncated":
