@@ -19,6 +19,7 @@ from .gazetteer import Gazetteer, Mention, default
 from .lexicon import load, normalise_apostrophes
 from .model import Article, ArticleFacts, Claim, Event, Evidence, Quantity, Quote
 from .numbers import find_numbers
+from .organisations import unlisted_organisations
 from .people import unlisted_people
 from .sources import shingles
 from .speech import extract_speech
@@ -36,6 +37,7 @@ class _Lexicon:
     report_of_previous: re.Pattern[str]
     framing_before: re.Pattern[str]
     title_holder_before: re.Pattern[str]
+    organisation_in_title: re.Pattern[str]
     title_after: re.Pattern[str] | None
     place_in_name: re.Pattern[str] | None
     daily: re.Pattern[str]
@@ -87,6 +89,7 @@ def lexicon(language: str) -> _Lexicon:
         report_of_previous=re.compile(data["report_of_previous"][lang], re.I),
         framing_before=re.compile(data["framing_before"][lang], re.I),
         title_holder_before=re.compile(rf"(?<!\w)(?:{data['title_holder_before'][lang]})\s+$", re.I),
+        organisation_in_title=re.compile(rf"(?<!\w)(?:{data['organisation_in_title'][lang]})\s*$", re.I),
         title_after=re.compile(rf"\s+(?:{data['title_after'][lang]})\s+[A-ZА-ЯІЇЄҐ]") if data["title_after"].get(lang) else None,
         place_in_name=re.compile(rf"\s+(?:{data['place_in_name'][lang]})(?!\w)") if data["place_in_name"].get(lang) else None,
         daily=re.compile(_words(data["daily"][lang]), re.I),
@@ -126,29 +129,32 @@ def lexicon(language: str) -> _Lexicon:
     )
 
 
+def _in_title(m: Mention, body: str, lex: _Lexicon, gaz: Gazetteer) -> bool:
+    """Whether a mention only names someone else's job: a role inside a title ("помощник
+    президента России", "Kremlin aide Vladimir Medinsky"), or an organisation the gazetteer
+    does not list in one ("the secretary of the National Security and Defence Council")."""
+    before = max(0, m.start - 40)
+    if m.by_role and lex.title_holder_before.search(body, before, m.start):
+        return True
+    if m.entity.kind == "organisation" and gaz.get(m.entity.name) is None and lex.organisation_in_title.search(body, before, m.start):
+        return True
+    return bool(lex.title_after and m.entity.kind != "person" and lex.title_after.match(body, m.end))
+
+
 def extract(article: Article, gazetteer: Gazetteer | None = None) -> ArticleFacts:
     gaz = gazetteer or default()
     body = article.body
     sents = sentences(body)
     listed = gaz.mentions(body)
-    mentions = sorted([*listed, *unlisted_people(body, listed)], key=lambda m: m.start)
+    people = unlisted_people(body, listed)
+    mentions = sorted([*listed, *people, *unlisted_organisations(body, article.language, [*listed, *people])], key=lambda m: m.start)
     date_mentions = dates_mod.find_dates(body, article.language, article.published)
     quotes, claims, quote_speakers = extract_speech(article, sents, gaz, mentions)
     claim_speakers = {(c.evidence.start, c.evidence.end): c.speaker for c in claims}
     events = _events(article, sents, date_mentions, mentions)
     quantities = _quantities(article, sents, date_mentions, quote_speakers, claim_speakers)
     lex = lexicon(article.language)
-    # A role inside someone else's job title ("помощник президента России", "Kremlin aide
-    # Vladimir Medinsky") is nobody acting.
-    actors = sorted(
-        {
-            m.entity.name
-            for m in mentions
-            if m.entity.is_actor
-            and not (m.by_role and lex.title_holder_before.search(body, max(0, m.start - 40), m.start))
-            and not (lex.title_after and m.entity.kind != "person" and lex.title_after.match(body, m.end))
-        }
-    )
+    actors = sorted({m.entity.name for m in mentions if m.entity.is_actor and not _in_title(m, body, lex, gaz)})
     # Speakers are actors too, unless they are unnamed sources (not in the gazetteer).
     speakers = {q.speaker for q in quotes if q.speaker} | {c.speaker for c in claims}
     located, governments = _capital_uses(body, article.language, mentions)

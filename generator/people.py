@@ -96,10 +96,12 @@ def unlisted_people(text: str, taken: list[Mention]) -> list[Mention]:
     for m in pats.full_name.finditer(text):
         if not free(m.start(), m.end()):
             continue
-        key = (_nominative(m.group("given"), pats), _surname_stem(m.group("surname")))
-        named.setdefault(key, set()).add(m.group("surname"))
-        if m.group("given") == key[0]:  # the given name in the nominative: so is the surname
-            nominative.setdefault(key, set()).add(m.group("surname"))
+        given, surname = _nominative(m.group("given"), pats), m.group("surname")
+        in_nominative = m.group("given") == given  # the given name in the nominative: so is the surname
+        key = (given, _surname_stem(surname if in_nominative else _nominative_surname(surname, is_feminine(given))))
+        named.setdefault(key, set()).add(surname)
+        if in_nominative:
+            nominative.setdefault(key, set()).add(surname)
         full.append((m, key))
         spans.append((m.start(), m.end()))
     if not named:
@@ -116,7 +118,7 @@ def unlisted_people(text: str, taken: list[Mention]) -> list[Mention]:
     # The name as a person is called: the given name as listed, the surname as written after
     # it in the nominative ("Віталій Приходько ... Приходька взяли"), else in its shortest
     # form seen ("По словам Михаила Тарасова ... Тарасов уверен": Михаил Тарасов).
-    people = {key: Entity(f"{key[0]} {min(nominative.get(key) or forms, key=lambda f: (len(f), f))}", "person", None, {}) for key, forms in named.items()}
+    people = {key: Entity(f"{key[0]} {_surname_as_called(key[0], forms, nominative.get(key))}", "person", None, {}) for key, forms in named.items()}
     found = [Mention(m.start(), m.end(), m.group(0), people[key], False) for m, key in [*full, *alone]]
     by_given: dict[str, list[Entity]] = {}
     for (given, _), person in people.items():
@@ -163,6 +165,29 @@ def _titled_again(
                 found.append(Mention(m.start(), m.end(), m.group(0), person, True))
                 spans.append((m.start(), m.end()))
     return found
+
+
+def _surname_as_called(given: str, forms: set[str], nominative: set[str] | None) -> str:
+    """The surname as written after the nominative given name, else its shortest form seen,
+    put in the nominative by its ending ("Олексієм Тарасенком": Тарасенко; "Світлани
+    Петрової": Петрова)."""
+    if nominative:
+        return min(nominative, key=lambda f: (len(f), f))
+    return _nominative_surname(min(forms, key=lambda f: (len(f), f)), is_feminine(given))
+
+
+def _nominative_surname(surname: str, feminine: bool) -> str:
+    """A Cyrillic surname in another case, in the nominative by its ending; as written where no ending fits."""
+    for ending, replacement in _surname_endings()["feminine" if feminine else "masculine"]:
+        if surname.endswith(ending) and len(surname) > len(ending) + 2:
+            return surname[: -len(ending)] + replacement
+    return surname
+
+
+@functools.cache
+def _surname_endings() -> dict[str, list[tuple[str, str]]]:
+    table = load("people")["surname_nominative"]
+    return {gender: sorted(table[gender].items(), key=lambda item: len(item[0]), reverse=True) for gender in ("masculine", "feminine")}
 
 
 def _holder(stem: str, offset: int, full: list[tuple[re.Match[str], tuple[str, str]]]) -> tuple[str, str]:

@@ -213,6 +213,8 @@ def extract_speech(
         text = body[start:end]
         if not re.search(r"\w", text) or pats.formulas.fullmatch(text) or pats.title_before.search(body, max(0, span.start - 30), max(0, span.start - 1)):
             continue
+        if any(m.entity.kind == "organisation" and not m.by_role and m.start <= span.start and span.end <= m.end for m in mentions):
+            continue  # a name in quote marks ("фонд «Берег надії»"), not speech
         split = _split_at_attribution(body, span, pats, tracker)
         if split is not None:
             parts, speaker = split

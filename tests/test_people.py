@@ -39,3 +39,16 @@ def test_a_title_seen_before_one_persons_name_names_them_again() -> None:
     ]
     two = "Губернатор Сергей Журавлев и губернатор Олег Петров встретились. Губернатор сообщил об обмене."
     assert not [m for m in unlisted_people(two, default().mentions(two)) if m.by_role]
+
+
+def test_a_surname_seen_only_in_another_case_is_named_in_the_nominative() -> None:
+    assert {name for _, name in _found("Ми поговорили з Олексієм Тарасенком про обмін.")} == {"Олексій Тарасенко"}
+    assert {name for _, name in _found("Слова Світлани Петрової цитують усі.")} == {"Світлана Петрова"}
+    assert {name for _, name in _found("По словам Михаила Тарасова, списки готовы.")} == {"Михаил Тарасов"}
+    # No ending fits: as written; a form after the nominative given name wins.
+    assert {name for _, name in _found("Зустріч з Ігорем Мельником. Ігор Мельник сказав так.")} == {"Ігор Мельник"}
+
+
+def test_a_village_head_and_a_chairwoman_are_named_again_by_their_title() -> None:
+    text = "Розповів голова Вербичанської сільської ради Петро Савчин. «Так», — додав голова сільради."
+    assert _found(text)[-1] == ("голова сільради", "Петро Савчин")

@@ -1,0 +1,119 @@
+"""Organisations the gazetteer does not list, found by what they are called (data/organisations.yaml).
+
+Families' associations, charity funds, regional administrations and city departments speak
+in the news as often as ministries do, and no list can hold them all. A name built on an
+organisation's head word ("the Svitanok Association of Families of Prisoners of War",
+"благодійний фонд «Берег надії»", "Рівненської обласної військової адміністрації") names
+one; after it, the head word alone ("the association said", "фонд допоміг", "за даними ОВА",
+"по данным управления") refers back to the last one named with that head. The gazetteer's
+own mentions always win: these only fill the gaps between them.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from .gazetteer import Entity, Mention
+from .lexicon import load
+
+_CAP = r"(?!The\b)[A-Z][\w'\u2019-]*"
+_LOWER = r"[а-яіїєґё'\u2019-]"
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    named: tuple[re.Pattern[str], ...]  # a full name; group "name" is the entity's name, group "head" its head word
+    again: re.Pattern[str]  # a head word alone, group "head"
+    heads: tuple[str, ...]  # head stems, longest first (what a head word starts with)
+    general: frozenset[str]  # head words that mean whichever organisation was named last
+    abbreviations: dict[str, str]  # "ОВА" -> the head it stands for
+
+
+@functools.cache
+def _patterns(language: str) -> _Patterns | None:
+    data = load("organisations")
+    if language not in data["heads"]:
+        return None
+    heads = data["heads"][language].split()
+    general = data["general"].get(language, "").split()
+    admin_heads = data["administration_heads"].get(language, "").split()
+    abbreviations = dict(data["abbreviations"].get(language) or {})
+    if language == "en":
+        head = "|".join(heads)
+        suffix = rf"(?:\s+(?:of|for|on)\s+(?:the\s+)?{_CAP}(?:\s+(?:(?:of|for|and)\s+(?:the\s+)?)?{_CAP})*)"
+        # "Svitanok Association of Families of Prisoners of War", "National Security and Defence Council"
+        prefix = rf"{_CAP}\s+(?:(?:and|&)\s+{_CAP}\s+|{_CAP}\s+){{0,5}}"
+        named = (re.compile(rf"(?<![\w'\u2019-])(?P<name>{prefix}(?P<head>{head})\b{suffix}?|(?P<head2>{head}){suffix})"),)
+        again = re.compile(rf"\b[Tt]he\s+(?:[\w'\u2019]+-based\s+)?(?P<head>{'|'.join(h.lower() for h in [*heads, *general])})\b")
+        return _Patterns(named, again, tuple(sorted((h.lower() for h in heads), key=len, reverse=True)), frozenset(g.lower() for g in general), abbreviations)
+    stems = "|".join(sorted(heads, key=len, reverse=True))
+    quoted = re.compile(rf"(?<![\w-])(?P<head>(?:{stems}){_LOWER}*)(?:\s+{_LOWER}+){{0,5}}?\s+«(?P<name>[^«»]{{2,60}})»", re.I)
+    administrations = tuple(re.compile(rf"(?<![\w-])(?P<name>{p})(?![\w-])") for p in data["administrations"].get(language, []))
+    words = "|".join(sorted([*heads, *admin_heads], key=len, reverse=True))
+    again = re.compile(rf"(?<![\w-])(?:(?P<head>(?:{words}){_LOWER}*)|(?P<abbr>{'|'.join(abbreviations) or '(?!)'}))(?![\w-])")
+    return _Patterns((quoted, *administrations), again, tuple(sorted([*heads, *admin_heads], key=len, reverse=True)), frozenset(general), abbreviations)
+
+
+def _head_of(word: str, pats: _Patterns) -> str | None:
+    word = word.lower()
+    return next((h for h in pats.heads if word.startswith(h)), None)
+
+
+def unlisted_organisations(text: str, language: str, taken: list[Mention]) -> list[Mention]:
+    """Mentions of organisations named in `text` that overlap none of the `taken` mentions."""
+    pats = _patterns(language)
+    if pats is None:
+        return []
+    spans = [(m.start, m.end) for m in taken]
+
+    def free(start: int, end: int) -> bool:
+        return not any(s < end and start < e for s, e in spans)
+
+    named: list[tuple[int, str, Entity]] = []  # (offset, head, organisation), in text order
+    found: list[Mention] = []
+    entities: dict[str, Entity] = {}
+    for pattern in pats.named:
+        for m in pattern.finditer(text):
+            if not free(m.start(), m.end()):
+                continue
+            name = m.group("name").strip()
+            head_word = _head_word(m, pats)
+            head = _head_of(head_word, pats) if head_word else None
+            if head is None:
+                continue
+            entity = entities.setdefault(name.casefold(), Entity(name, "organisation", None, {}))
+            named.append((m.start(), head, entity))
+            found.append(Mention(m.start(), m.end(), m.group(0), entity, False))
+            spans.append((m.start(), m.end()))
+    if not named:
+        return []
+    named.sort(key=lambda x: x[0])
+    for m in pats.again.finditer(text):
+        if not free(m.start(), m.end()) or _names_another(text, m.end()):
+            continue
+        abbreviation = m.groupdict().get("abbr")
+        head = pats.abbreviations[abbreviation] if abbreviation else _head_of(m.group("head"), pats)
+        general = not abbreviation and m.group("head").lower().startswith(tuple(pats.general))
+        before = [entity for offset, h, entity in named if offset < m.start() and (general or h == head)]
+        if before:
+            found.append(Mention(m.start(), m.end(), m.group(0), before[-1], True))
+            spans.append((m.start(), m.end()))
+    return sorted(found, key=lambda x: x.start)
+
+
+def _head_word(m: re.Match[str], pats: _Patterns) -> str | None:
+    groups = m.groupdict()
+    if groups.get("head"):
+        return groups["head"]
+    if groups.get("head2"):
+        return groups["head2"]
+    # an administration written out: its first word that is a head ("управлении ... администрации Кирова")
+    return next((w for w in re.findall(r"[\w'\u2019-]+", m.group("name")) if _head_of(w, pats)), None)
+
+
+def _names_another(text: str, end: int) -> bool:
+    """'адміністрації Президента', 'фонду «…»', 'the Council of Europe': the head word starts another name."""
+    after = text[end : end + 20]
+    return re.match(r"\s*(?:«|(?:of\s+)?[A-ZА-ЯІЇЄҐЁ])", after) is not None or re.match(r"\s+(?:президент|president)", after, re.I) is not None
