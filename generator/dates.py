@@ -65,8 +65,9 @@ def _patterns(language: str) -> _Patterns:
     if lang == "en":
         month_names = "|".join(rf"{re.escape(m.capitalize())}\.?" if len(m) <= 4 else re.escape(m.capitalize()) for m in sorted(months, key=len, reverse=True))
         absolute = (
-            rf"\b(?P<month1>{month_names})\b\s*{day_list.replace('days', 'days1')}{year.replace('year', 'year1')}"
-            rf"|{day_list}\s+(?P<month2>{month_names})\b{year}"
+            # (?!\w), not \b: "Oct." ends in a full stop
+            rf"\b(?P<month1>{month_names})(?!\w)\s*{day_list.replace('days', 'days1')}{year.replace('year', 'year1')}"
+            rf"|{day_list}\s+(?P<month2>{month_names})(?!\w){year}"
         )
         flags = 0
         weekday_names = "|".join(w.capitalize() for w in weekdays)

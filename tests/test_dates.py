@@ -18,6 +18,7 @@ def resolved(text: str, language: str = "en", published: dt.date = FRIDAY) -> li
         ("on 2 June 2025", "en", [("2025-06-02",)]),
         ("rounds on June 11 and 13", "en", [("2025-06-11", "2025-06-13")]),
         ("between 9–13 June", "en", [tuple(f"2025-06-{d:02d}" for d in range(9, 14))]),
+        ("on Jun. 2, and on 4 Jun. again", "en", [("2025-06-02",), ("2025-06-04",)]),  # a month abbreviated with a full stop
         ("2 червня", "uk", [("2025-06-02",)]),
         ("11 і 13 червня", "uk", [("2025-06-11", "2025-06-13")]),
         ("2 июня 2025 года", "ru", [("2025-06-02",)]),
