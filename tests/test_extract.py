@@ -887,3 +887,13 @@ def test_a_relative_day_before_a_hyphenated_title_dates_the_statement_and_agreed
         article("Ларионов напомнил, что обмен в формате «1200 на 1200» Мединский и Умеров согласовали в Стамбуле 23 июля.", "ru", dt.date(2025, 9, 22))
     )
     assert [(e.type, e.date) for e in agreed.events] == [("talks", dt.date(2025, 7, 23))]
+
+
+def test_a_phone_call_held_on_a_day_is_talks_one_that_carries_a_statement_is_not() -> None:
+    """Convention (tests/corpus/README.md): leaders who spoke by phone on a day held talks;
+    "told X in a phone call that ..." only says how a statement was made."""
+    published = dt.date(2025, 10, 15)  # a Wednesday
+    assert events_of("The exchange came a day after Zelensky and Macron spoke by phone on Tuesday.", published=published) == [("2025-10-14", "talks")]
+    assert events_of("Erdogan told Putin in a phone call on Sunday that Turkey was ready to host the talks.", published=published) == []
+    assert events_of("Путин и Трамп провели во вторник телефонный разговор.", "ru", published) == [("2025-10-14", "talks")]
+    assert events_of("Президенти у вівторок поговорили телефоном.", "uk", published) == [("2025-10-14", "talks")]
