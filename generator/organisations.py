@@ -67,16 +67,23 @@ def unlisted_organisations(text: str, language: str, taken: list[Mention]) -> li
     if pats is None:
         return []
     spans = [(m.start, m.end) for m in taken]
+    # A place may stand inside a name ("управление … администрации Кирова"): the place stays a place.
+    blocking = [(m.start, m.end) for m in taken if m.entity.kind != "place"]
+    places = [(m.start, m.end) for m in taken if m.entity.kind == "place"]
 
     def free(start: int, end: int) -> bool:
         return not any(s < end and start < e for s, e in spans)
+
+    def free_but_places(start: int, end: int) -> bool:
+        inside = all(start <= s and e <= end for s, e in places if s < end and start < e)
+        return inside and not any(s < end and start < e for s, e in blocking)
 
     named: list[tuple[int, str, Entity]] = []  # (offset, head, organisation), in text order
     found: list[Mention] = []
     entities: dict[str, Entity] = {}
     for pattern in pats.named:
         for m in pattern.finditer(text):
-            if not free(m.start(), m.end()):
+            if not free_but_places(m.start(), m.end()):
                 continue
             name = m.group("name").strip()
             head_word = _head_word(m, pats)
@@ -87,6 +94,7 @@ def unlisted_organisations(text: str, language: str, taken: list[Mention]) -> li
             named.append((m.start(), head, entity))
             found.append(Mention(m.start(), m.end(), m.group(0), entity, False))
             spans.append((m.start(), m.end()))
+            blocking.append((m.start(), m.end()))
     if not named:
         return []
     named.sort(key=lambda x: x[0])
