@@ -897,3 +897,13 @@ def test_a_phone_call_held_on_a_day_is_talks_one_that_carries_a_statement_is_not
     assert events_of("Erdogan told Putin in a phone call on Sunday that Turkey was ready to host the talks.", published=published) == []
     assert events_of("Путин и Трамп провели во вторник телефонный разговор.", "ru", published) == [("2025-10-14", "talks")]
     assert events_of("Президенти у вівторок поговорили телефоном.", "uk", published) == [("2025-10-14", "talks")]
+
+
+def test_repatriation_alone_is_of_the_dead_whatever_came_before() -> None:
+    published = dt.date(2025, 6, 17)
+    assert events_of("Обмен прошел 10 июня. Репатриация прошла в ночь на 12 июня.", "ru", published) == [
+        ("2025-06-10", "prisoner_exchange"),
+        ("2025-06-12", "remains_return"),
+    ]
+    assert events_of("Репатриация военнопленных прошла 12 июня.", "ru", published) == [("2025-06-12", "prisoner_exchange")]
+    assert events_of("The swap was on June 10. The repatriation followed on June 12.", "en", published)[-1] == ("2025-06-12", "remains_return")
