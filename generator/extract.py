@@ -358,6 +358,7 @@ def _events(article: Article, sents: list[Sentence], date_mentions: list[dates_m
     header: dates_mod.DateMention | None = None  # "Live updates — Monday, 2 June"
     header_line = -1
     previous: tuple[Sentence, list[_Trigger]] | None = None
+    before: list[_Trigger] = []  # the sentence before's real triggers
 
     def add(s: Sentence, mention: dates_mod.DateMention, trig: _Trigger, basis: str | None = None) -> None:
         days = [d for d in mention.dates if d <= article.published]
@@ -403,6 +404,11 @@ def _events(article: Article, sents: list[Sentence], date_mentions: list[dates_m
             # "Україна повернула ще одну групу. Про це в четвер повідомив Зеленський."
             add(previous[0], in_sentence[0], previous[1][0])
         previous = None
+        if not raw and before and in_sentence and lex.daily.search(s.text):
+            # "…обмін ішов за формулою «1000 на 1000». Він тривав три дні поспіль — 23, 24 і 25 травня."
+            for mention in in_sentence:
+                add(s, mention, before[-1])
+        before = triggers
         if not triggers:
             continue
         # The day of a live-blog entry, for triggers that no date of their own claims.

@@ -907,3 +907,15 @@ def test_repatriation_alone_is_of_the_dead_whatever_came_before() -> None:
     ]
     assert events_of("Репатриация военнопленных прошла 12 июня.", "ru", published) == [("2025-06-12", "prisoner_exchange")]
     assert events_of("The swap was on June 10. The repatriation followed on June 12.", "en", published)[-1] == ("2025-06-12", "remains_return")
+
+
+def test_days_an_exchange_lasted_in_the_next_sentence_are_one_event_each() -> None:
+    body = "Делегації домовилися в Стамбулі 16 травня: обмін ішов за формулою «1000 на 1000». Він тривав три дні поспіль — 23, 24 і 25 травня."
+    assert events_of(body, "uk", dt.date(2025, 5, 30)) == [
+        ("2025-05-16", "talks"),
+        ("2025-05-23", "prisoner_exchange"),
+        ("2025-05-24", "prisoner_exchange"),
+        ("2025-05-25", "prisoner_exchange"),
+    ]
+    # without a word that it ran day by day, a list of days in the next sentence dates nothing
+    assert events_of("Обмін ішов за формулою «1000 на 1000». Списки звіряли 23, 24 і 25 травня.", "uk", dt.date(2025, 5, 30)) == []
