@@ -22,7 +22,7 @@ from .numbers import find_numbers
 from .organisations import unlisted_organisations
 from .people import unlisted_people
 from .sources import shingles
-from .speech import extract_speech
+from .speech import extract_speech, interview_answers
 from .text import Sentence, sentences
 
 EVENT_TYPES = ("prisoner_exchange", "remains_return", "talks", "ceasefire", "other")
@@ -152,7 +152,7 @@ def extract(article: Article, gazetteer: Gazetteer | None = None) -> ArticleFact
     quotes, claims, quote_speakers = extract_speech(article, sents, gaz, mentions)
     claim_speakers = {(c.evidence.start, c.evidence.end): c.speaker for c in claims}
     events = _events(article, sents, date_mentions, mentions)
-    quantities = _quantities(article, sents, date_mentions, quote_speakers, claim_speakers)
+    quantities = _quantities(article, sents, date_mentions, quote_speakers, claim_speakers, interview_answers(body, mentions))
     lex = lexicon(article.language)
     actors = sorted({m.entity.name for m in mentions if m.entity.is_actor and not _in_title(m, body, lex, gaz)})
     # Speakers are actors too, unless they are unnamed sources (not in the gazetteer).
@@ -546,6 +546,7 @@ def _quantities(
     date_mentions: list[dates_mod.DateMention],
     quote_speakers: dict[tuple[int, int], str],
     claim_speakers: dict[tuple[int, int], str],
+    answers: dict[tuple[int, int], str],
 ) -> list[Quantity]:
     lex = lexicon(article.language)
     body = article.body
@@ -603,7 +604,7 @@ def _quantities(
                 continue
             last_counts, last_at = counts, start
             qualifier = next((k for k, pat in lex.qualifiers if pat.search(before)), "exact")
-            speaker = _speaker_at(start, quote_speakers) or _speaker_at(start, claim_speakers)
+            speaker = _speaker_at(start, quote_speakers) or _speaker_at(start, claim_speakers) or _speaker_at(start, answers)
             evidence_text = body[start:end]
             out.append(
                 Quantity(

@@ -231,6 +231,25 @@ def extract_speech(
     return quotes, claims, speakers
 
 
+_DIALOGUE_LINE = re.compile(r"^[ \t]*[\u2014\u2013-][ \t]+\S[^\n]*", re.M)
+
+
+def interview_answers(body: str, mentions: list[Mention]) -> dict[tuple[int, int], str]:
+    """An interview written as dialogue ("— Скільки людей повернулося?" / "— Рівно стільки,
+    …"): its answers, each given by the person the lead names last before the first question.
+    The answers are neither quotes nor claims (the outlet records them), but the figures in
+    them are the interviewee's. A bulleted list, with no questions, is no interview."""
+    lines = list(_DIALOGUE_LINE.finditer(body))
+    questions = [line for line in lines if line.group(0).rstrip().endswith("?")]
+    if len(questions) < 2:
+        return {}
+    first = questions[0].start()
+    person = next((m for m in reversed(mentions) if m.end <= first and m.entity.kind == "person"), None)
+    if person is None:
+        return {}
+    return {(line.start(), line.end()): person.entity.name for line in lines if line.start() > first and not line.group(0).rstrip().endswith("?")}
+
+
 # «A, — написал Журавлев. — B»: one pair of marks around two quotes and their attribution.
 _INNER_ATTRIBUTION = re.compile(r"[,.!?\u2026]\s*[\u2014\u2013]\s+(?P<mid>[^\u2014\u2013\u00ab\u00bb\"\u201c\u201d]{3,160}?)[.,:]\s*[\u2014\u2013]\s+(?=\S)")
 

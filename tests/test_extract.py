@@ -919,3 +919,23 @@ def test_days_an_exchange_lasted_in_the_next_sentence_are_one_event_each() -> No
     ]
     # without a word that it ran day by day, a list of days in the next sentence dates nothing
     assert events_of("Обмін ішов за формулою «1000 на 1000». Списки звіряли 23, 24 і 25 травня.", "uk", dt.date(2025, 5, 30)) == []
+
+
+def test_figures_in_an_interviews_answers_are_the_interviewees() -> None:
+    body = (
+        "Ми поговорили з Олексієм Тарасенком про обмін.\n\n"
+        "— Скільки людей повернулося?\n"
+        "— У перший день повернулися 390 людей.\n\n"
+        "— Міноборони Росії повідомило, що отримало 880 військових. Це так?\n"
+        "— Так, ми передали 880 військових.\n"
+    )
+    facts = extract(article(body, "uk", dt.date(2025, 5, 30)))
+    assert {(q.value, q.attributed_to) for q in facts.quantities} == {
+        (390, "Олексій Тарасенко"),
+        (880, "Russian Ministry of Defence"),
+        (880, "Олексій Тарасенко"),
+    }
+    assert facts.quotes == () and {c.speaker for c in facts.claims} == {"Russian Ministry of Defence"}
+    # a bulleted list is no interview
+    listed = extract(article("Олексій Тарасенко розповів:\n- 390 людей повернулися.\n- Обмін триває.\n", "uk"))
+    assert {q.attributed_to for q in listed.quantities} == {None}
