@@ -939,3 +939,11 @@ def test_figures_in_an_interviews_answers_are_the_interviewees() -> None:
     # a bulleted list is no interview
     listed = extract(article("Олексій Тарасенко розповів:\n- 390 людей повернулися.\n- Обмін триває.\n", "uk"))
     assert {q.attributed_to for q in listed.quantities} == {None}
+
+
+def test_a_figure_revised_by_its_source_is_a_figure_of_its_own() -> None:
+    body = "The headquarters first said 185 Ukrainians had come home. Later the headquarters revised the figure to 183, saying two names were counted twice."
+    facts = extract(article(body, "en", dt.date(2025, 10, 15)))
+    headquarters = "Coordination Headquarters for the Treatment of Prisoners of War"
+    assert {(q.value, q.counts, q.attributed_to) for q in facts.quantities} == {(185, "people", headquarters), (183, "people", headquarters)}
+    assert [c.speaker for c in facts.claims] == [headquarters, headquarters]
