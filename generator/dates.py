@@ -72,12 +72,16 @@ def _patterns(language: str) -> _Patterns:
         flags = 0
         weekday_names = "|".join(w.capitalize() for w in weekdays)
         future_words = "|".join(data["future_markers"][lang])
-        weekday = rf"\b(?:(?:on|last|this)\s+)?(?:(?P<future>{future_words})\s+)?(?P<weekday>{weekday_names})\b"
+        weekday = rf"\b(?:(?:on|last|this)\s+)?(?:(?P<future>{future_words})\s+)?(?P<weekday>{weekday_names})(?P<before_last>\s+before\s+last)?\b"
     else:
         absolute = rf"{day_list}\s+(?P<month2>{_alternation(list(months))})(?!\w){year}"
         flags = re.I
         future_words = _alternation(data["future_markers"][lang])
-        weekday = rf"(?<!\w)(?:(?:у|в|во|на)\s+)?(?:(?P<future>{future_words})\s+)?(?P<weekday>{_alternation(list(weekdays))})(?!\w)"
+        before_last = _alternation(data["before_last_markers"][lang])
+        weekday = (
+            rf"(?<!\w)(?:(?:у|в|во|на)\s+)?(?:(?P<future>{future_words})\s+|(?P<before_last>{before_last})\s+)?"
+            rf"(?P<weekday>{_alternation(list(weekdays))})(?!\w)"
+        )
     relative = rf"(?<!\w)(?P<relative>{_alternation(list(relatives))})(?!\w)" if relatives else None
     return _Patterns(
         absolute=re.compile(absolute, flags),
@@ -166,7 +170,10 @@ def find_dates(text: str, language: str, published: dt.date) -> list[DateMention
             continue  # "Friday, June 20": the explicit date wins
         weekday = pats.weekdays[_fold(m.group("weekday"))]
         future = bool(m.group("future"))
-        offset = ((weekday - published.isoweekday()) % 7 or 7) if future else -((published.isoweekday() - weekday) % 7)
+        if m.group("before_last"):  # "позаминулого четверга": that day of the week before last week
+            offset = weekday - published.isoweekday() - 14
+        else:
+            offset = ((weekday - published.isoweekday()) % 7 or 7) if future else -((published.isoweekday() - weekday) % 7)
         found.append(DateMention(m.start(), m.end(), m.group(0), (published + dt.timedelta(days=offset),), "relative", future))
     if pats.day_of_month:
         # "the first, on the 4th": in the month of the last full date before it ("On 11 May …

@@ -93,7 +93,7 @@ def unlisted_people(text: str, taken: list[Mention]) -> list[Mention]:
     named: dict[tuple[str, str], set[str]] = {}
     nominative: dict[tuple[str, str], set[str]] = {}  # surname forms written after the nominative given name
     full: list[tuple[re.Match[str], tuple[str, str]]] = []
-    for m in pats.full_name.finditer(text):
+    for m in _full_names(text, pats):
         if not free(m.start(), m.end()):
             continue
         given, surname = _nominative(m.group("given"), pats), m.group("surname")
@@ -134,6 +134,21 @@ def unlisted_people(text: str, taken: list[Mention]) -> list[Mention]:
             spans.append((m.start(), m.end()))
     found += _titled_again(text, full, people, pats, free, spans)
     return sorted(found, key=lambda x: x.start)
+
+
+def _full_names(text: str, pats: _Patterns) -> list[re.Match[str]]:
+    """Given name + surname, where the "surname" is no given name that starts the next name:
+    "Дружина Олексія Марта Бондарук" is Марта Бондарук (Олексія is someone else's name)."""
+    found: list[re.Match[str]] = []
+    pos = 0
+    while (m := pats.full_name.search(text, pos)) is not None:
+        surname = m.group("surname")
+        if _nominative(surname, pats) in pats.listed and re.match(rf"\s+{_WORD}", text[m.end() :]):
+            pos = m.start("surname")  # the next name starts at the "surname"
+            continue
+        found.append(m)
+        pos = m.end()
+    return found
 
 
 def _titled_again(

@@ -123,3 +123,10 @@ def test_a_day_named_alone_takes_the_month_of_the_date_before_it_unless_it_is_re
     assert [m.dates for m in anchored] == [(dt.date(2025, 5, 11),), (dt.date(2025, 5, 16),)]
     recent = find_dates("The last exchange, on August 24, went ahead. Last week, on the 14th, bodies were returned.", "en", published)
     assert [m.dates for m in recent] == [(dt.date(2025, 8, 24),), (dt.date(2025, 9, 14),)]
+
+
+def test_a_weekday_of_the_week_before_last() -> None:
+    wednesday = dt.date(2025, 10, 15)
+    assert resolved("Позаминулого четверга з полону повернулися 185 захисників", "uk", wednesday) == [("2025-10-02",)]
+    assert resolved("в позапрошлую среду", "ru", wednesday) == [("2025-10-01",)]
+    assert resolved("on Thursday before last", "en", wednesday) == [("2025-10-02",)]

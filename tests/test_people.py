@@ -52,3 +52,7 @@ def test_a_surname_seen_only_in_another_case_is_named_in_the_nominative() -> Non
 def test_a_village_head_and_a_chairwoman_are_named_again_by_their_title() -> None:
     text = "Розповів голова Вербичанської сільської ради Петро Савчин. «Так», — додав голова сільради."
     assert _found(text)[-1] == ("голова сільради", "Петро Савчин")
+
+
+def test_a_given_name_before_another_persons_full_name_is_not_their_given_name() -> None:
+    assert _found("Дружина Олексія Марта Бондарук чекала півтора року.")[0] == ("Марта Бондарук", "Марта Бондарук")
