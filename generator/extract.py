@@ -147,7 +147,11 @@ def extract(article: Article, gazetteer: Gazetteer | None = None) -> ArticleFact
     sents = sentences(body)
     listed = gaz.mentions(body)
     people = unlisted_people(body, listed)
-    mentions = sorted([*listed, *people, *unlisted_organisations(body, article.language, [*listed, *people])], key=lambda m: m.start)
+    organisations = unlisted_organisations(body, article.language, [*listed, *people])
+    named = [(o.start, o.end) for o in organisations if not o.by_role]
+    # a body or country inside an organisation's name ("the UN … Mission in Ukraine") does not act there; a place stays a place
+    listed = [m for m in listed if m.entity.kind == "place" or not any(s <= m.start and m.end <= e for s, e in named)]
+    mentions = sorted([*listed, *people, *organisations], key=lambda m: m.start)
     date_mentions = dates_mod.find_dates(body, article.language, article.published)
     quotes, claims, quote_speakers = extract_speech(article, sents, gaz, mentions)
     claim_speakers = {(c.evidence.start, c.evidence.end): c.speaker for c in claims}

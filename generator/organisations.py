@@ -45,7 +45,9 @@ def _patterns(language: str) -> _Patterns | None:
         suffix = rf"(?:\s+(?:of|for|on)\s+(?:the\s+)?{_CAP}(?:\s+(?:(?:of|for|and)\s+(?:the\s+)?)?{_CAP})*)"
         # "Svitanok Association of Families of Prisoners of War", "National Security and Defence Council"
         prefix = rf"{_CAP}\s+(?:(?:and|&)\s+{_CAP}\s+|{_CAP}\s+){{0,5}}"
-        named = (re.compile(rf"(?<![\w'\u2019-])(?P<name>{prefix}(?P<head>{head})\b{suffix}?|(?P<head2>{head}){suffix})"),)
+        with_in = "|".join(data.get("named_with_in", {}).get(language, "").split()) or "(?!)"
+        in_country = rf"(?:(?<=(?:{with_in}))\s+in\s+{_CAP})?"
+        named = (re.compile(rf"(?<![\w'\u2019-])(?P<name>{prefix}(?P<head>{head})\b{suffix}?{in_country}|(?P<head2>{head}){suffix})"),)
         again = re.compile(rf"\b[Tt]he\s+(?:[\w'\u2019]+-based\s+)?(?P<head>{'|'.join(h.lower() for h in [*heads, *general])})\b")
         return _Patterns(named, again, tuple(sorted((h.lower() for h in heads), key=len, reverse=True)), frozenset(g.lower() for g in general), abbreviations)
     stems = "|".join(sorted(heads, key=len, reverse=True))
@@ -67,15 +69,19 @@ def unlisted_organisations(text: str, language: str, taken: list[Mention]) -> li
     if pats is None:
         return []
     spans = [(m.start, m.end) for m in taken]
-    # A place may stand inside a name ("управление … администрации Кирова"): the place stays a place.
-    blocking = [(m.start, m.end) for m in taken if m.entity.kind != "place"]
-    places = [(m.start, m.end) for m in taken if m.entity.kind == "place"]
+    # A place, a country or another body may stand inside a name ("управление … администрации
+    # Кирова", "the UN Human Rights Monitoring Mission in Ukraine"); a person may not.
+    blocking = [(m.start, m.end) for m in taken if m.entity.kind == "person"]
+    inner = [(m.start, m.end) for m in taken if m.entity.kind != "person"]
 
     def free(start: int, end: int) -> bool:
         return not any(s < end and start < e for s, e in spans)
 
-    def free_but_places(start: int, end: int) -> bool:
-        inside = all(start <= s and e <= end for s, e in places if s < end and start < e)
+    def free_but_inner(start: int, end: int, head: tuple[int, int]) -> bool:
+        """Nothing the gazetteer names crosses the name's edges or holds its head word
+        ("Russian Federation" is the gazetteer's Russia, not a federation of its own)."""
+        crossing = [(s, e) for s, e in inner if s < end and start < e]
+        inside = all(start <= s and e <= end and (e <= head[0] or head[1] <= s) for s, e in crossing)
         return inside and not any(s < end and start < e for s, e in blocking)
 
     named: list[tuple[int, str, Entity]] = []  # (offset, head, organisation), in text order
@@ -83,13 +89,11 @@ def unlisted_organisations(text: str, language: str, taken: list[Mention]) -> li
     entities: dict[str, Entity] = {}
     for pattern in pats.named:
         for m in pattern.finditer(text):
-            if not free_but_places(m.start(), m.end()):
+            found_head = _head_word(m, pats)
+            head = _head_of(found_head[0], pats) if found_head else None
+            if head is None or found_head is None or not free_but_inner(m.start(), m.end(), found_head[1]):
                 continue
             name = m.group("name").strip()
-            head_word = _head_word(m, pats)
-            head = _head_of(head_word, pats) if head_word else None
-            if head is None:
-                continue
             entity = entities.setdefault(name.casefold(), Entity(name, "organisation", None, {}))
             named.append((m.start(), head, entity))
             found.append(Mention(m.start(), m.end(), m.group(0), entity, False))
@@ -111,14 +115,17 @@ def unlisted_organisations(text: str, language: str, taken: list[Mention]) -> li
     return sorted(found, key=lambda x: x.start)
 
 
-def _head_word(m: re.Match[str], pats: _Patterns) -> str | None:
-    groups = m.groupdict()
-    if groups.get("head"):
-        return groups["head"]
-    if groups.get("head2"):
-        return groups["head2"]
+def _head_word(m: re.Match[str], pats: _Patterns) -> tuple[str, tuple[int, int]] | None:
+    """The name's head word and where it stands."""
+    for group in ("head", "head2"):
+        if m.groupdict().get(group):
+            return m.group(group), m.span(group)
     # an administration written out: its first word that is a head ("управлении ... администрации Кирова")
-    return next((w for w in re.findall(r"[\w'\u2019-]+", m.group("name")) if _head_of(w, pats)), None)
+    for word in re.finditer(r"[\w'\u2019-]+", m.group("name")):
+        if _head_of(word.group(0), pats):
+            start = m.start("name") + word.start()
+            return word.group(0), (start, start + len(word.group(0)))
+    return None
 
 
 def _names_another(text: str, end: int) -> bool:

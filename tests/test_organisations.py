@@ -62,3 +62,13 @@ def test_an_organisation_named_only_in_someones_title_is_no_actor() -> None:
     assert "National Security and Defence Council" not in _facts(text, "en")[2]
     text = "Daniel Okafor, a researcher at the Institute for Humanitarian Negotiation, said the lists were long."
     assert "Institute for Humanitarian Negotiation" not in _facts(text, "en")[2]
+
+
+def test_a_body_or_country_inside_a_name_is_part_of_it_but_not_the_gazetteers_own_name() -> None:
+    text = "Torture is widespread, the UN Human Rights Monitoring Mission in Ukraine said. The mission said more."
+    mission = "UN Human Rights Monitoring Mission in Ukraine"
+    assert _found(text, "en") == [(mission, mission, False), ("The mission", mission, True)]
+    speakers, _, actors = _facts(text, "en")
+    assert speakers == {mission} and actors == {mission}  # the UN and Ukraine only name it here
+    assert _found("The Russian Federation said so.", "en") == []  # the gazetteer's Russia
+    assert [name for _, name, _ in _found("Правозахисна група «Людський вимір» закликала МКЧХ діяти.", "uk")] == ["Людський вимір"]
