@@ -93,7 +93,7 @@ def unlisted_people(text: str, taken: list[Mention]) -> list[Mention]:
     named: dict[tuple[str, str], set[str]] = {}
     nominative: dict[tuple[str, str], set[str]] = {}  # surname forms written after the nominative given name
     full: list[tuple[re.Match[str], tuple[str, str]]] = []
-    for m in _full_names(text, pats):
+    for m in [*_full_names(text, pats), *_titled_names(text, pats)]:
         if not free(m.start(), m.end()):
             continue
         given, surname = _nominative(m.group("given"), pats), m.group("surname")
@@ -148,6 +148,21 @@ def _full_names(text: str, pats: _Patterns) -> list[re.Match[str]]:
             continue
         found.append(m)
         pos = m.end()
+    return found
+
+
+_TWO_WORDS = re.compile(rf"(?P<given>{_WORD})\s+(?P<surname>{_WORD})(?![\w-])")
+
+
+def _titled_names(text: str, pats: _Patterns) -> list[re.Match[str]]:
+    """A name right after a title ("Vinnytsia region governor Roman Levchenko"), whatever the
+    given name: the title says it is a person's."""
+    found = []
+    for _, pattern in pats.titles:
+        for title in pattern.finditer(text):
+            m = _TWO_WORDS.match(text, title.end() + 1) if text[title.end() : title.end() + 1] == " " else None
+            if m and not m.group("given").isupper() and _nominative(m.group("given"), pats) not in pats.listed:
+                found.append(m)
     return found
 
 

@@ -56,3 +56,10 @@ def test_a_village_head_and_a_chairwoman_are_named_again_by_their_title() -> Non
 
 def test_a_given_name_before_another_persons_full_name_is_not_their_given_name() -> None:
     assert _found("Дружина Олексія Марта Бондарук чекала півтора року.")[0] == ("Марта Бондарук", "Марта Бондарук")
+
+
+def test_a_name_right_after_a_title_is_a_persons_whatever_the_given_name() -> None:
+    # "Roman" alone is no given name (Roman Catholic), but after a title it is one
+    text = "The post came from Vinnytsia region governor Roman Levchenko. Levchenko wrote that nine came home."
+    assert {name for _, name in _found(text)} == {"Roman Levchenko"}
+    assert _found("Roman Catholic priests helped.") == []
