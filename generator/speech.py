@@ -215,6 +215,8 @@ def extract_speech(
             continue
         if any(m.entity.kind == "organisation" and not m.by_role and m.start <= span.start and span.end <= m.end for m in mentions):
             continue  # a name in quote marks ("фонд «Берег надії»"), not speech
+        if article.source and _names_outlet(text, article.source):
+            continue  # the outlet's own name, in any case ('на вопрос «Встречного ветра»')
         split = _split_at_attribution(body, span, pats, tracker)
         if split is not None:
             parts, speaker = split
@@ -248,6 +250,15 @@ def interview_answers(body: str, mentions: list[Mention]) -> dict[tuple[int, int
     if person is None:
         return {}
     return {(line.start(), line.end()): person.entity.name for line in lines if line.start() > first and not line.group(0).rstrip().endswith("?")}
+
+
+def _names_outlet(text: str, source: str) -> bool:
+    """Whether quoted `text` is the outlet's name, in whatever case: word by word, all but
+    the last three letters (at least three) agree ("Встречного ветра", source «Встречный ветер»)."""
+    words, outlet = re.findall(r"\w+", text.casefold()), re.findall(r"\w+", source.casefold())
+    if not words or len(words) != len(outlet):
+        return False
+    return all(a[: max(3, len(a) - 3)] == b[: max(3, len(a) - 3)] for a, b in zip(words, outlet, strict=True))
 
 
 # «A, — написал Журавлев. — B»: one pair of marks around two quotes and their attribution.

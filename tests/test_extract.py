@@ -947,3 +947,11 @@ def test_a_figure_revised_by_its_source_is_a_figure_of_its_own() -> None:
     headquarters = "Coordination Headquarters for the Treatment of Prisoners of War"
     assert {(q.value, q.counts, q.attributed_to) for q in facts.quantities} == {(185, "people", headquarters), (183, "people", headquarters)}
     assert [c.speaker for c in facts.claims] == [headquarters, headquarters]
+
+
+def test_conscripts_are_soldiers_and_the_outlets_own_name_is_no_quote() -> None:
+    body = "Минобороны России не ответило на вопрос «Встречного ветра», сколько срочников осталось в плену. По словам Москальковой, вернулись 19 срочников."
+    art = Article("a.txt", "t", body, dt.date(2025, 10, 16), "ru", source="«Встречный ветер»")
+    facts = extract(art)
+    assert [q.text for q in facts.quotes] == []
+    assert {(q.value, q.counts) for q in facts.quantities} == {(19, "soldiers")}
