@@ -955,3 +955,8 @@ def test_conscripts_are_soldiers_and_the_outlets_own_name_is_no_quote() -> None:
     facts = extract(art)
     assert [q.text for q in facts.quotes] == []
     assert {(q.value, q.counts) for q in facts.quantities} == {(19, "soldiers")}
+
+
+def test_one_person_back_from_captivity_dates_the_exchange() -> None:
+    body = "Позаминулого четверга з російського полону повернувся сержант Олексій Бондарук."
+    assert events_of(body, "uk", dt.date(2025, 10, 15)) == [("2025-10-02", "prisoner_exchange")]
