@@ -84,23 +84,26 @@ def unlisted_organisations(text: str, language: str, taken: list[Mention]) -> li
         inside = all(start <= s and e <= end and (e <= head[0] or head[1] <= s) for s, e in crossing)
         return inside and not any(s < end and start < e for s, e in blocking)
 
-    named: list[tuple[int, str, Entity]] = []  # (offset, head, organisation), in text order
-    found: list[Mention] = []
-    entities: dict[str, Entity] = {}
+    written: list[tuple[re.Match[str], str, str]] = []  # (full name, head, key of its name)
     for pattern in pats.named:
         for m in pattern.finditer(text):
             found_head = _head_word(m, pats)
             head = _head_of(found_head[0], pats) if found_head else None
             if head is None or found_head is None or not free_but_inner(m.start(), m.end(), found_head[1]):
                 continue
-            name = m.group("name").strip()
-            entity = entities.setdefault(name.casefold(), Entity(name, "organisation", None, {}))
-            named.append((m.start(), head, entity))
-            found.append(Mention(m.start(), m.end(), m.group(0), entity, False))
+            written.append((m, head, _name_key(m.group("name"))))
             spans.append((m.start(), m.end()))
             blocking.append((m.start(), m.end()))
-    if not named:
+    if not written:
         return []
+    # One organisation in every case it is written in ("Рівненська обласна військова
+    # адміністрація", "… адміністрації"), named by its shortest form (the nominative, mostly).
+    forms: dict[str, list[str]] = {}
+    for m, _, key in sorted(written, key=lambda w: w[0].start()):
+        forms.setdefault(key, []).append(m.group("name").strip())
+    entities = {key: Entity(min(names, key=len), "organisation", None, {}) for key, names in forms.items()}
+    named = sorted(((m.start(), head, entities[key]) for m, head, key in written), key=lambda x: x[0])  # (offset, head, organisation)
+    found = [Mention(m.start(), m.end(), m.group(0), entities[key], False) for m, _, key in written]
     named.sort(key=lambda x: x[0])
     for m in pats.again.finditer(text):
         if not free(m.start(), m.end()) or _names_another(text, m.end()):
@@ -126,6 +129,17 @@ def _head_word(m: re.Match[str], pats: _Patterns) -> tuple[str, tuple[int, int]]
             start = m.start("name") + word.start()
             return word.group(0), (start, start + len(word.group(0)))
     return None
+
+
+def _name_key(name: str) -> str:
+    """What stays of a name in every case: each Cyrillic word without its case ending."""
+    return " ".join(_stem(word) for word in re.findall(r"[\w'\u2019-]+", name.casefold()))
+
+
+def _stem(word: str) -> str:
+    # "адміністрації", "адміністрацією" -> "адміністрац"; "Кировым" -> "киров"
+    word = re.sub(r"(?<=[аяоеєіїиыуюёэ])[мх]$", "", word)
+    return re.sub(r"[аяоеєіїиыуюйьёэ]+$", "", word) or word
 
 
 def _names_another(text: str, end: int) -> bool:

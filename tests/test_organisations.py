@@ -72,3 +72,8 @@ def test_a_body_or_country_inside_a_name_is_part_of_it_but_not_the_gazetteers_ow
     assert speakers == {mission} and actors == {mission}  # the UN and Ukraine only name it here
     assert _found("The Russian Federation said so.", "en") == []  # the gazetteer's Russia
     assert [name for _, name, _ in _found("Правозахисна група «Людський вимір» закликала МКЧХ діяти.", "uk")] == ["Людський вимір"]
+
+
+def test_one_organisation_in_every_case_it_is_written_in() -> None:
+    text = "Про це повідомили в Рівненській обласній військовій адміністрації. Рівненська обласна військова адміністрація додала: ОВА дякує."
+    assert {name for _, name, _ in _found(text, "uk")} == {"Рівненська обласна військова адміністрація"}
