@@ -55,6 +55,7 @@ class SpeechPatterns:
     women: re.Pattern[str]
     men: re.Pattern[str]
     organisation_pronoun: re.Pattern[str]  # matched at a pronoun cue: 'по его подсчетам'
+    organisation_subject: re.Pattern[str] | None  # the whole subject of a reporting verb: 'It added that …'
     dash_so: re.Pattern[str]  # '— так' right before an inverted reporting verb
     formulas: re.Pattern[str]
     sources: tuple[tuple[re.Pattern[str], str], ...]
@@ -63,6 +64,11 @@ class SpeechPatterns:
     paraphrase: re.Pattern[str]  # after a quote: the sentence goes on to say something itself
     negation: re.Pattern[str]  # right before a reporting verb: "has not confirmed" attributes nothing
     report_of_previous: re.Pattern[str]  # "Про це повідомив X": X reported the sentence before
+
+
+def _subject_pattern(words: str | None) -> re.Pattern[str] | None:
+    """The whole clause before a reporting verb is one of `words`, an adverb allowed after it ("It also said")."""
+    return re.compile(rf"\s*(?:{words})\s+(?:\w+\s+)?", re.I) if words else None
 
 
 @functools.cache
@@ -83,6 +89,7 @@ def patterns(language: str) -> SpeechPatterns:
         women=re.compile(data["women"][lang], re.I),
         men=re.compile(data["men"][lang], re.I),
         organisation_pronoun=re.compile(rf"\w+ (?:{data['organisation_pronouns'][lang]})\b", re.I),
+        organisation_subject=_subject_pattern(data["organisation_subjects"].get(lang)),
         dash_so=re.compile(rf"(?:^|[,\u2014\u2013])\s*(?:{data['so_before_verb'][lang]})\s*$", re.I),
         formulas=re.compile(rf"\s*(?:{data['formulas'][lang]})\s*", re.I),
         sources=tuple((re.compile(rf"(?<!\w)(?:{p})(?!\w)", re.I), name) for p, name in data["unnamed_sources"][lang]),
@@ -143,6 +150,13 @@ class SpeakerTracker:
             if m.entity.kind == "person" and (feminine is None or people.is_feminine(m.entity.name) == feminine):
                 return m.entity.name
             if self._represented(m):
+                return m.entity.name
+        return None
+
+    def last_organisation_before(self, offset: int) -> str | None:
+        """Who "It added that …" means: the organisation named last."""
+        for m in reversed(self.mentions):
+            if m.start < offset and m.entity.kind == "organisation":
                 return m.entity.name
         return None
 
@@ -338,6 +352,8 @@ def _resolve(body: str, cue: re.Match[str], start: int, end: int, pats: SpeechPa
         if head and head.start - cue.end() < 80 and len(re.findall(r"\w+", body[cue.end() : head.start])) <= 5:
             return head.entity.name
     subject = tracker.speakers_in(start, cue.start())
+    if not subject and pats.organisation_subject and pats.organisation_subject.fullmatch(body, start, cue.start()):
+        return tracker.last_organisation_before(start)  # "It added that …", "It also said"
     # "he" inside a quotation is someone the speaker talks about ("«Він подзвонив …», — розповіла жінка")
     pronouns = [p for p in pats.pronoun.finditer(body, start, cue.start()) if not _quoted_at(body, start, p.start())]
     if pronouns and (not subject or pronouns[-1].start() > subject[-1].start):

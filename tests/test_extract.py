@@ -960,3 +960,11 @@ def test_conscripts_are_soldiers_and_the_outlets_own_name_is_no_quote() -> None:
 def test_one_person_back_from_captivity_dates_the_exchange() -> None:
     body = "Позаминулого четверга з російського полону повернувся сержант Олексій Бондарук."
     assert events_of(body, "uk", dt.date(2025, 10, 15)) == [("2025-10-02", "prisoner_exchange")]
+
+
+def test_it_as_the_subject_of_a_reporting_verb_is_the_organisation_named_last() -> None:
+    body = "The Ukrainian foreign ministry said the swap showed pressure works. It added that lists of about 1,200 more people were ready. It is unclear when."
+    facts = extract(article(body, "en", dt.date(2025, 10, 7)))
+    ministry = "Ministry of Foreign Affairs of Ukraine"
+    assert [c.speaker for c in facts.claims] == [ministry, ministry]
+    assert {(q.value, q.attributed_to) for q in facts.quantities} == {(1200, ministry)}
