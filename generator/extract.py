@@ -585,6 +585,11 @@ def _quantities(
                 bodies = lex.body_before.search(body[max(s.start, start - 80) : start] + " ") or _last_noun(s.text, lex) == "bodies"
                 counts = _in_context(_counts(re.split(r"[:;]", after[formula.end() :])[0], "", lex), s.text, lex) or ("bodies" if bodies else "prisoners")
                 rule = "quantity.formula"
+            if counts is None:
+                # "Прикордонників — 37", "тел было меньше — 1 212": the noun of the clause right before a dash
+                clause = re.search(r"([^,;:.()\u2014\u2013]{2,60}?)\s[\u2014\u2013]\s*$", before)
+                counts = _last_noun(clause.group(1), lex) if clause else None
+                rule = "quantity.noun_before_dash" if counts else rule
             counts = _in_context(counts, s.text, lex)
             # days and figures listed: "5 февраля — 150 военных, 19 марта — 175"
             dash = _DATE_DASH.search(before)

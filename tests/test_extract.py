@@ -968,3 +968,10 @@ def test_it_as_the_subject_of_a_reporting_verb_is_the_organisation_named_last() 
     ministry = "Ministry of Foreign Affairs of Ukraine"
     assert [c.speaker for c in facts.claims] == [ministry, ministry]
     assert {(q.value, q.attributed_to) for q in facts.quantities} == {(1200, ministry)}
+
+
+def test_a_figure_after_a_dash_counts_the_noun_of_the_clause_before_it() -> None:
+    facts = extract(article("Цифри такі. Захисників Маріуполя — 62. Прикордонників — 37.", "uk", dt.date(2025, 10, 21)))
+    assert [(q.value, q.counts) for q in facts.quantities] == [(62, "soldiers"), (37, "soldiers")]
+    facts = extract(article("По версии Киева, тел было меньше — 1 212.", "ru", dt.date(2025, 6, 17)))
+    assert [(q.value, q.counts, q.attributed_to) for q in facts.quantities] == [(1212, "bodies", "Ukraine")]
