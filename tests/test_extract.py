@@ -975,3 +975,12 @@ def test_a_figure_after_a_dash_counts_the_noun_of_the_clause_before_it() -> None
     assert [(q.value, q.counts) for q in facts.quantities] == [(62, "soldiers"), (37, "soldiers")]
     facts = extract(article("По версии Киева, тел было меньше — 1 212.", "ru", dt.date(2025, 6, 17)))
     assert [(q.value, q.counts, q.attributed_to) for q in facts.quantities] == [(1212, "bodies", "Ukraine")]
+
+
+def test_a_quote_attributed_in_the_present_tense() -> None:
+    body = "Повернувся сержант Олексій Бондарук.\n\n«Мене взяли в полон у травні», — розповідає Олексій.\n\n«Нам ніхто нічого не пояснював», — згадує сержант."
+    facts = extract(article(body, "uk", dt.date(2025, 10, 15)))
+    assert [(q.speaker, q.text) for q in facts.quotes] == [
+        ("Олексій Бондарук", "Мене взяли в полон у травні"),
+        ("Олексій Бондарук", "Нам ніхто нічого не пояснював"),
+    ]
