@@ -445,7 +445,16 @@ def _quote_speaker(body: str, span: QuotedSpan, sents: list[Sentence], pats: Spe
             if found:
                 return _resolve(body, found, last.start, last.end, pats, tracker)
             head = _pick(tracker.speakers_in(last.start, last.end))
-            return head.entity.name if head else None
+            if head:
+                return head.entity.name
+            # "Першим написав Лубінець. Допис короткий. Наводимо його повністю:" — the one who
+            # wrote, a sentence or two before in the same paragraph
+            paragraph = body.rfind("\n", 0, last.start) + 1
+            for earlier in reversed([s for s in previous[-4:-1] if s.start >= paragraph]):
+                for cue in _verbs(pats, body, earlier.start, earlier.end):
+                    who = _resolve(body, cue, earlier.start, earlier.end, pats, tracker)
+                    if who:
+                        return who
     return None
 
 

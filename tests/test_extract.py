@@ -984,3 +984,9 @@ def test_a_quote_attributed_in_the_present_tense() -> None:
         ("Олексій Бондарук", "Мене взяли в полон у травні"),
         ("Олексій Бондарук", "Нам ніхто нічого не пояснював"),
     ]
+
+
+def test_a_post_quoted_whole_after_the_sentences_that_name_its_author() -> None:
+    body = "Першим написав Лубінець. Допис короткий. Наводимо його повністю:\n\n«Вони вдома! Сьогодні повернулися 185 українців».\n"
+    facts = extract(article(body, "uk", dt.date(2025, 10, 21)))
+    assert [(q.speaker, q.text) for q in facts.quotes] == [("Dmytro Lubinets", "Вони вдома! Сьогодні повернулися 185 українців")]
