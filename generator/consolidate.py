@@ -28,7 +28,7 @@ from .corrections import apply_corrections
 from .dates import past_dates
 from .lexicon import load
 from .model import ArticleFacts, Citation, Claim, DatedFact, Evidence, Problem, Quantity, Quote, SourceGroup, Story, StoryEvent, stable_id
-from .sources import group_members
+from .sources import as_groups, group_members
 
 BACKGROUND_GROUPING = 300  # articles; from this many, sources are grouped in another process while the facts are dated
 
@@ -45,8 +45,7 @@ def consolidate(all_facts: Iterable[ArticleFacts], problems: Iterable[Problem] =
     fork = len(ordered) >= BACKGROUND_GROUPING and can_fork()
     with meanwhile(lambda: group_members(ordered, known), "grouping the sources", fork=fork) as members:
         story = _dated_story(facts_list, problems)
-        groups = tuple(SourceGroup(group_id, tuple(ordered[m] for m in places), reason) for group_id, reason, places in members())
-    story = dataclasses.replace(story, sources=groups)
+        story = dataclasses.replace(story, sources=as_groups(ordered, members()))
     if corrections:
         story = apply_corrections(story, corrections)
     return _assess(story)

@@ -88,9 +88,9 @@ def unlisted_organisations(text: str, language: str, taken: list[Mention]) -> li
     for pattern in pats.named:
         for m in pattern.finditer(text):
             found_head = _head_word(m, pats)
-            head = _head_of(found_head[0], pats) if found_head else None
-            if head is None or found_head is None or not free_but_inner(m.start(), m.end(), found_head[1]):
+            if found_head is None or not free_but_inner(m.start(), m.end(), found_head[1]):
                 continue
+            head = found_head[0]
             written.append((m, head, _name_key(m.group("name"))))
             spans.append((m.start(), m.end()))
             blocking.append((m.start(), m.end()))
@@ -104,14 +104,13 @@ def unlisted_organisations(text: str, language: str, taken: list[Mention]) -> li
     entities = {key: Entity(min(names, key=len), "organisation", None, {}) for key, names in forms.items()}
     named = sorted(((m.start(), head, entities[key]) for m, head, key in written), key=lambda x: x[0])  # (offset, head, organisation)
     found = [Mention(m.start(), m.end(), m.group(0), entities[key], False) for m, _, key in written]
-    named.sort(key=lambda x: x[0])
     for m in pats.again.finditer(text):
         if not free(m.start(), m.end()) or _names_another(text, m.end()):
             continue
         abbreviation = m.groupdict().get("abbr")
-        head = pats.abbreviations[abbreviation] if abbreviation else _head_of(m.group("head"), pats)
+        wanted = pats.abbreviations[abbreviation] if abbreviation else _head_of(m.group("head"), pats)
         general = not abbreviation and m.group("head").lower().startswith(tuple(pats.general))
-        before = [entity for offset, h, entity in named if offset < m.start() and (general or h == head)]
+        before = [entity for offset, head, entity in named if offset < m.start() and (general or head == wanted)]
         if before:
             found.append(Mention(m.start(), m.end(), m.group(0), before[-1], True))
             spans.append((m.start(), m.end()))
@@ -119,15 +118,17 @@ def unlisted_organisations(text: str, language: str, taken: list[Mention]) -> li
 
 
 def _head_word(m: re.Match[str], pats: _Patterns) -> tuple[str, tuple[int, int]] | None:
-    """The name's head word and where it stands."""
+    """The head a name is built on (as `_head_of` gives it) and where its word stands."""
     for group in ("head", "head2"):
         if m.groupdict().get(group):
-            return m.group(group), m.span(group)
+            head = _head_of(m.group(group), pats)
+            return (head, m.span(group)) if head else None
     # an administration written out: its first word that is a head ("управлении ... администрации Кирова")
     for word in re.finditer(r"[\w'\u2019-]+", m.group("name")):
-        if _head_of(word.group(0), pats):
+        head = _head_of(word.group(0), pats)
+        if head:
             start = m.start("name") + word.start()
-            return word.group(0), (start, start + len(word.group(0)))
+            return head, (start, start + len(word.group(0)))
     return None
 
 

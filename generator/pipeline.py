@@ -24,7 +24,7 @@ from .consolidate import consolidate
 from .corrections import load_corrections
 from .factcache import FactTextCache
 from .feeds import atom_feed, briefing_url
-from .fingerprint import extraction_tokens
+from .fingerprint import Memo, extraction_tokens
 from .i18n import Formatter, compile_catalogs, translations
 from .ingest import ingest_dir
 from .model import ArticleFacts, Problem, Story
@@ -132,7 +132,7 @@ def _jsonld_key(story: Story, day: dt.date) -> str:
 
 Rendered = tuple[dict[str, str | None], dict[str, PageRecord]]  # one language's pages and page-cache records
 PARALLEL_PAGES = 120  # below this many pages to render (all languages), worker processes cost more than they save
-PARALLEL_ARTICLES = 300  # from this many, fingerprinting the pages alone is worth two processes
+PARALLEL_ARTICLES = 300  # from this many, even a rebuild that renders few pages gains from two processes
 _shared: tuple[Story, list[PagePlan], BuildOptions, PageCache | None, dict[str, str], set[str]] | None = None  # for forked workers
 
 
@@ -190,7 +190,7 @@ def _render_all(
     story: Story, plans: list[PagePlan], options: BuildOptions, cache: PageCache | None, setups: dict[str, str], writer: PageWriter
 ) -> Iterator[tuple[dict[str, PageRecord], int]]:
     """Render and write every language, in worker processes when there is much to render
-    (or a big story to fingerprint) and more than one core; gives each language's
+    (or a big story) and more than one core; gives each language's
     page-cache records and page count, in the order the languages are done.
     """
     if len(story.articles) >= PARALLEL_ARTICLES and can_fork():
@@ -305,21 +305,24 @@ def _build(options: BuildOptions) -> BuildReport:
     watch = _Stopwatch()
     story, extracted = _load_story(options.seeds_dir, options.cache_dir, options.progress, watch)
     gc.freeze()
+    # What extraction made, named for the page cache and the open data's fact texts: made
+    # once, before the open data's process forks.
+    tokens = extraction_tokens((article_key(f.article), f) for f in extracted) if options.page_cache else None
     fork = len(story.articles) >= BACKGROUND_OPEN_DATA and can_fork()
-    with meanwhile(lambda: _write_open_data(story, extracted, options), "making the open data", fork=fork) as open_data_written:
-        return _plan_and_render(story, extracted, options, watch, open_data_written)
+    with meanwhile(lambda: _write_open_data(story, tokens, options), "making the open data", fork=fork) as open_data_written:
+        return _plan_and_render(story, tokens, options, watch, open_data_written)
 
 
 FACT_TEXTS = "facts.pickle"  # next to the page cache: the open data's facts as written (`factcache`)
 
 
-def _write_open_data(story: Story, extracted: list[ArticleFacts], options: BuildOptions) -> tuple[WriterShare, int]:
+def _write_open_data(story: Story, tokens: Memo | None, options: BuildOptions) -> tuple[WriterShare, int]:
     """The data files, written where the site root's pages are: they are language-neutral
     (one copy); what was written goes to the writer that finishes the build."""
     writer = PageWriter(options.content_dir, buffer_characters=0)
     kept = None
-    if options.page_cache:
-        kept = FactTextCache(options.page_cache.with_name(FACT_TEXTS), extraction_tokens((article_key(f.article), f) for f in extracted))
+    if options.page_cache and tokens is not None:
+        kept = FactTextCache(options.page_cache.with_name(FACT_TEXTS), tokens)
     data = data_files(story, kept or fact_texts)
     for name in sorted(data):
         writer.write(f"{options.languages[0]}/{DATA_DIR}/{name}", data[name])
@@ -329,7 +332,7 @@ def _write_open_data(story: Story, extracted: list[ArticleFacts], options: Build
 
 
 def _plan_and_render(
-    story: Story, extracted: list[ArticleFacts], options: BuildOptions, watch: _Stopwatch, open_data_written: Callable[[], tuple[WriterShare, int]]
+    story: Story, tokens: Memo | None, options: BuildOptions, watch: _Stopwatch, open_data_written: Callable[[], tuple[WriterShare, int]]
 ) -> BuildReport:
     problems = list(story.problems)
     for catalog_problem in compile_catalogs(options.locales_dir, options.languages):
@@ -338,7 +341,7 @@ def _plan_and_render(
     gc.freeze()
     cache = None
     if options.page_cache:
-        cache = PageCache(options.page_cache, options.content_dir, extraction_tokens((article_key(f.article), f) for f in extracted))
+        cache = PageCache(options.page_cache, options.content_dir, tokens)
         cache.day_key = functools.partial(_jsonld_key, story)
     # Each reads every template, catalog and rendering module: once per language per build.
     setups = {language: _setup(options, language) for language in options.languages} if cache else {}

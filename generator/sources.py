@@ -54,10 +54,15 @@ def group_sources(articles: Sequence[Article], known: Mapping[str, frozenset[int
     `known`: the articles' shingles by file, where already worked out.
     """
     ordered = sorted(articles, key=lambda a: (a.published, a.file))
-    return tuple(SourceGroup(group_id, tuple(ordered[m] for m in members), reason) for group_id, reason, members in group_members(ordered, known))
+    return as_groups(ordered, group_members(ordered, known))
 
 
 GroupMembers = tuple[str, str, tuple[int, ...]]  # a group's id, its reason and its members' places in the articles
+
+
+def as_groups(ordered: Sequence[Article], members: list[GroupMembers]) -> tuple[SourceGroup, ...]:
+    """The groups `group_members` gave, with the articles themselves."""
+    return tuple(SourceGroup(group_id, tuple(ordered[m] for m in places), reason) for group_id, reason, places in members)
 
 
 def group_members(ordered: Sequence[Article], known: Mapping[str, frozenset[int]] | None = None) -> list[GroupMembers]:

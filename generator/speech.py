@@ -255,15 +255,14 @@ def interview_answers(body: str, mentions: list[Mention]) -> dict[tuple[int, int
     …"): its answers, each given by the person the lead names last before the first question.
     The answers are neither quotes nor claims (the outlet records them), but the figures in
     them are the interviewee's. A bulleted list, with no questions, is no interview."""
-    lines = list(_DIALOGUE_LINE.finditer(body))
-    questions = [line for line in lines if line.group(0).rstrip().endswith("?")]
+    lines = [(line, line.group(0).rstrip().endswith("?")) for line in _DIALOGUE_LINE.finditer(body)]
+    questions = [line.start() for line, asks in lines if asks]
     if len(questions) < 2:
         return {}
-    first = questions[0].start()
-    person = next((m for m in reversed(mentions) if m.end <= first and m.entity.kind == "person"), None)
+    person = next((m for m in reversed(mentions) if m.end <= questions[0] and m.entity.kind == "person"), None)
     if person is None:
         return {}
-    return {(line.start(), line.end()): person.entity.name for line in lines if line.start() > first and not line.group(0).rstrip().endswith("?")}
+    return {line.span(): person.entity.name for line, asks in lines if line.start() > questions[0] and not asks}
 
 
 def _names_outlet(text: str, source: str) -> bool:
