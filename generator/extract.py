@@ -11,10 +11,10 @@ import datetime as dt
 import functools
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from . import dates as dates_mod
-from . import ledger
+from . import ledger, transcripts
 from .gazetteer import Gazetteer, Mention, default
 from .lexicon import load, normalise_apostrophes
 from .model import Article, ArticleFacts, Claim, Event, Evidence, Quantity, Quote
@@ -143,6 +143,8 @@ def _in_title(m: Mention, body: str, lex: _Lexicon, gaz: Gazetteer) -> bool:
 
 def extract(article: Article, gazetteer: Gazetteer | None = None) -> ArticleFacts:
     gaz = gazetteer or default()
+    original = article
+    article = replace(article, body=blank_furniture(article.body, article.language))
     body = article.body
     sents = sentences(body)
     listed = gaz.mentions(body)
@@ -153,10 +155,11 @@ def extract(article: Article, gazetteer: Gazetteer | None = None) -> ArticleFact
     listed = [m for m in listed if m.entity.kind == "place" or not any(s <= m.start and m.end <= e for s, e in named)]
     mentions = sorted([*listed, *people, *organisations], key=lambda m: m.start)
     date_mentions = dates_mod.find_dates(body, article.language, article.published)
-    quotes, claims, quote_speakers = extract_speech(article, sents, gaz, mentions)
+    talk = transcripts.turns(body, article.language, article.source, gaz, mentions)
+    quotes, claims, quote_speakers = extract_speech(article, sents, gaz, mentions, talk)
     claim_speakers = {(c.evidence.start, c.evidence.end): c.speaker for c in claims}
     events = _events(article, sents, date_mentions, mentions)
-    quantities = _quantities(article, sents, date_mentions, quote_speakers, claim_speakers, interview_answers(body, mentions))
+    quantities = _quantities(article, sents, date_mentions, quote_speakers, claim_speakers, _answers(body, mentions, talk))
     lex = lexicon(article.language)
     actors = sorted({m.entity.name for m in mentions if m.entity.is_actor and not _in_title(m, body, lex, gaz)})
     # Speakers are actors too, unless they are unnamed sources (not in the gazetteer).
@@ -179,7 +182,7 @@ def extract(article: Article, gazetteer: Gazetteer | None = None) -> ArticleFact
         | visited
     )
     return ArticleFacts(
-        article=article,
+        article=original,
         events=tuple(events),
         quantities=tuple(quantities),
         quotes=tuple(quotes),
@@ -191,6 +194,22 @@ def extract(article: Article, gazetteer: Gazetteer | None = None) -> ArticleFact
         sentence_dates=_sentence_dates(article, [*quantities, *quotes, *claims]),
         traits=tuple(ledger.traits(q, article.language) for q in quantities),
     )
+
+
+def _answers(body: str, mentions: list[Mention], talk: tuple[transcripts.Turn, ...]) -> dict[tuple[int, int], str]:
+    """Spans whose figures are an interviewee's: a dialogue's answers, a transcript's turns."""
+    return interview_answers(body, mentions) | {(t.start, t.end): t.speaker for t in talk if t.speaker}
+
+
+@functools.cache
+def _furniture(language: str) -> re.Pattern[str]:
+    patterns = load("extraction")["furniture"]
+    return re.compile(rf"(?im)^[ \t]*(?:{patterns.get(language, patterns['en'])}).*$")
+
+
+def blank_furniture(body: str, language: str) -> str:
+    """The body with lines of page furniture ("Read more: …", "Reporting by …") blanked; offsets stay."""
+    return _furniture(language).sub(lambda m: " " * len(m.group(0)), body)
 
 
 def _sentence_dates(article: Article, facts: list[Quantity | Quote | Claim]) -> tuple[tuple[str, tuple[dt.date, ...]], ...]:

@@ -26,6 +26,7 @@ from .gazetteer import Entity, Gazetteer, Mention
 from .lexicon import load
 from .model import Article, Claim, Evidence, Quote
 from .text import Sentence
+from .transcripts import Turn, turn_at
 
 # Opening mark -> closing marks accepted for it.
 QUOTE_PAIRS = {'"': '"', "\u201c": "\u201d\u201c", "\u00ab": "\u00bb", "\u201e": "\u201c\u201d"}
@@ -210,10 +211,11 @@ def source_mentions(body: str, language: str, taken: list[Mention]) -> list[Ment
 
 
 def extract_speech(
-    article: Article, sents: list[Sentence], gazetteer: Gazetteer, mentions: list[Mention]
+    article: Article, sents: list[Sentence], gazetteer: Gazetteer, mentions: list[Mention], talk: tuple[Turn, ...] = ()
 ) -> tuple[list[Quote], list[Claim], dict[tuple[int, int], str]]:
     """Quotes and claims of one article, and who gives the figures of a span: the speaker of
-    each quoted span, and of a sentence the next one attributes ("Про це повідомив X")."""
+    each quoted span, and of a sentence the next one attributes ("Про це повідомив X").
+    `talk` holds the turns of a transcript in the article, if any."""
     body = article.body
     pats = patterns(article.language)
     resolved = _resolve_roles(mentions, gazetteer)
@@ -231,8 +233,13 @@ def extract_speech(
             continue  # a name in quote marks ("фонд «Берег надії»"), not speech
         if article.source and _names_outlet(text, article.source):
             continue  # the outlet's own name, in any case ('на вопрос «Встречного ветра»')
-        split = _split_at_attribution(body, span, pats, tracker)
-        if split is not None:
+        turn = turn_at(span.start, talk)
+        split = _split_at_attribution(body, span, pats, tracker) if turn is None else None
+        speaker: str | None
+        if turn is not None:
+            # a speaker's turn is the speaker's; the interviewer's words are nobody's quote
+            parts, speaker = [span], turn.speaker
+        elif split is not None:
             parts, speaker = split
         else:
             parts, speaker = [span], _quote_speaker(body, span, sents, pats, tracker)
@@ -243,7 +250,7 @@ def extract_speech(
             text = body[start:end]
             speakers[(part.start, part.end)] = speaker
             quotes.append(Quote(text, speaker, article.language, Evidence(text, start, end, "quote.marks", _sentence_of(sents, start))))
-    claims = _claims(article, sents, pats, tracker, spans, speakers)
+    claims = _claims(article, sents, pats, tracker, spans, speakers, talk)
     return quotes, claims, speakers
 
 
@@ -458,18 +465,27 @@ def _quote_speaker(body: str, span: QuotedSpan, sents: list[Sentence], pats: Spe
 
 
 def _claims(
-    article: Article, sents: list[Sentence], pats: SpeechPatterns, tracker: SpeakerTracker, spans: list[QuotedSpan], givers: dict[tuple[int, int], str]
+    article: Article,
+    sents: list[Sentence],
+    pats: SpeechPatterns,
+    tracker: SpeakerTracker,
+    spans: list[QuotedSpan],
+    givers: dict[tuple[int, int], str],
+    talk: tuple[Turn, ...],
 ) -> list[Claim]:
     body = article.body
     claims: list[Claim] = []
     for index, s in enumerate(sents):
+        turn = turn_at(s.start, talk)
+        if turn is not None and s.text.rstrip().endswith("?"):
+            continue  # a question asks; it claims nothing
         quoted = [q for q in spans if s.start <= q.start and q.end <= s.end]
         if any(q.end - q.start > 0.5 * (s.end - s.start) for q in quoted) or _opens_with_quote(body, s, quoted, pats):
             continue  # a quoted statement is a quote, not a claim
         if re.match(r"\s*[-\u2022*]", s.text):
             continue  # lead bullet points restate the body
         found: list[tuple[str, str]] = []  # (speaker, rule)
-        lead = _lead_speaker(s, tracker)
+        lead = _lead_speaker(s, tracker) if turn is None else None  # a transcript's label is no claim
         if lead:
             found.append((lead, "claim.lead_colon"))
         for cue in pats.speaker_after.finditer(body, s.start, s.end):

@@ -108,3 +108,23 @@ def test_new_articles_extracted_in_another_process_meanwhile(tmp_path: Path, art
     monkeypatch.setattr(extract_module, "extract", broken)
     with pytest.raises(RuntimeError, match="cannot read this one"):
         extract_all(articles, tmp_path / "cache")
+
+
+def test_the_extractor_version_covers_every_module_extraction_imports() -> None:
+    import ast
+
+    from generator.cache import EXTRACTION_MODULES
+
+    package = Path(__file__).resolve().parent.parent / "generator"
+    seen: set[str] = set()
+    todo = ["extract"]
+    while todo:
+        name = todo.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        for node in ast.walk(ast.parse((package / f"{name}.py").read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.level == 1:
+                modules = [node.module] if node.module else [a.name for a in node.names]
+                todo.extend(m for m in modules if (package / f"{m}.py").exists())
+    assert seen <= set(EXTRACTION_MODULES), seen - set(EXTRACTION_MODULES)

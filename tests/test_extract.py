@@ -990,3 +990,54 @@ def test_a_post_quoted_whole_after_the_sentences_that_name_its_author() -> None:
     body = "Першим написав Лубінець. Допис короткий. Наводимо його повністю:\n\n«Вони вдома! Сьогодні повернулися 185 українців».\n"
     facts = extract(article(body, "uk", dt.date(2025, 10, 21)))
     assert [(q.speaker, q.text) for q in facts.quotes] == [("Dmytro Lubinets", "Вони вдома! Сьогодні повернулися 185 українців")]
+
+
+def test_transcript_turns_give_quotes_and_figures_to_the_labelled_speaker() -> None:
+    body = (
+        "Turkish Foreign Minister Hakan Fidan spoke after the talks.\n\n"
+        'Q: "Is there a date for the exchange of 300 prisoners?"\n\n'
+        'FIDAN: "Not yet. The lists hold 1,200 prisoners from each side."\n\n'
+        "Q: Will Russia agree?\n\n"
+        "FIDAN: The Russian side said it needs more time.\n"
+    )
+    facts = extract(article(body))
+    assert [(q.speaker, q.text) for q in facts.quotes] == [("Hakan Fidan", "Not yet. The lists hold 1,200 prisoners from each side.")]
+    assert {(q.value, q.attributed_to) for q in facts.quantities} >= {(1200, "Hakan Fidan")}
+    # a label is no reporting clause, a question claims nothing; a reported statement inside an answer still does
+    assert [c.speaker for c in facts.claims] == ["Russia"]
+
+
+def test_transcript_label_after_a_question_on_one_line() -> None:
+    body = (
+        "Помощник президента Владимир Мединский ответил на вопросы.\n\n"
+        "Вопрос: Как идет передача тел? — Мединский: «Передано 6060 тел, нам вернули 78».\n\n"
+        "Вопрос: Когда новый раунд? — Мединский: «Мы готовы встретиться».\n"
+    )
+    facts = extract(article(body, "ru"))
+    assert [q.speaker for q in facts.quotes] == ["Vladimir Medinsky", "Vladimir Medinsky"]
+    assert {(q.value, q.attributed_to) for q in facts.quantities} == {(6060, "Vladimir Medinsky"), (78, "Vladimir Medinsky")}
+
+
+def test_labelled_lines_without_an_interviewer_stay_a_live_blogs_claims() -> None:
+    assert _claims("Medinsky: the sides agreed to swap 1,000 prisoners each.\n\nUmerov: the lists are ready.") == ["Vladimir Medinsky", "Rustem Umerov"]
+
+
+def test_page_furniture_gives_no_facts() -> None:
+    body = (
+        "Ukraine said 84 prisoners returned on Tuesday.\n\n"
+        "Read more: Russia says 500 prisoners are on its list\n"
+        "Reporting by Tom Balmforth; Editing by Alex Richardson\n"
+    )
+    facts = extract(article(body))
+    assert [q.value for q in facts.quantities] == [84]
+    assert facts.actors == ("Ukraine",)
+    assert facts.article.body == body  # offsets and the stored text are the article's own
+
+
+def test_negotiators_agreeing_on_a_day_is_talks_and_the_swap_they_agreed_is_planned() -> None:
+    facts = extract(article("Russian and Ukrainian negotiators agreed on Wednesday to release 1,200 prisoners from each side in a new exchange."))
+    assert [(e.date.isoformat(), e.type) for e in facts.events] == [("2025-06-18", "talks")]
+    facts = extract(article("The previous round, held on June 2, ended with an agreement to free all wounded prisoners and for Russia to return 6,000 bodies."))
+    assert [(e.date.isoformat(), e.type) for e in facts.events] == [("2025-06-02", "talks")]
+    facts = extract(article("Украинской стороне передано 6060 тел, нам вернули 78. Последнюю партию передали в понедельник.", "ru"))
+    assert [(e.date.isoformat(), e.type) for e in facts.events] == [("2025-06-16", "remains_return")]
