@@ -228,6 +228,7 @@ class _Capitals:
     locative_before: re.Pattern[str]
     impersonal_before: re.Pattern[str] | None
     impersonal_after: re.Pattern[str] | None
+    possessive_after: re.Pattern[str] | None
 
 
 @functools.cache
@@ -245,6 +246,7 @@ def _capitals_lexicon(language: str) -> _Capitals:
         # Matched at the end of the capital (`match` with a start: no "^", which would only
         # match at the start of the text); an adverb may stand between: "в Киеве также заявили".
         impersonal_after=optional("impersonal_after", rf"\s+(?:(?:{data['impersonal_adverbs'][lang]})\s+)?(?:{{}})(?!\w)"),
+        possessive_after=optional("possessive_after", r"(?:{})"),
     )
 
 
@@ -269,7 +271,8 @@ def _capital_uses(body: str, language: str, mentions: list[Mention]) -> tuple[se
             (lex.impersonal_before is not None and lex.impersonal_before.search(before[: prep.start()]) is not None)
             or (lex.impersonal_after is not None and lex.impersonal_after.match(body, m.end, m.end + 40) is not None)
         )
-        if prep is not None and not impersonal:
+        owns = lex.possessive_after is not None and lex.possessive_after.match(body, m.end) is not None
+        if prep is not None and not impersonal and not owns:  # "in Kyiv's court" is the government's
             located.add(m.entity.name)
         else:
             governments.add(country)
@@ -679,6 +682,7 @@ def _last_noun(before: str, lex: _Lexicon) -> str | None:
 
 
 # The other end of a range ("between 80 and 90 civilians", "80–90 осіб") shares the noun.
+_DASH_PREPOSITION = re.compile(r"\s[\u2014\u2013]\s+(?:по|для|з|із|від|от|из|в|у|на|for|of|in|on|from)\s", re.I)
 _RANGE_PARTNER = re.compile(r"\s*(?:and|or|to|і|й|та|або|и|или|до|[-\u2013\u2014])\s*[\d\s,.]*")
 
 
@@ -694,6 +698,9 @@ def _counts(after: str, before: str, lex: _Lexicon) -> str | None:
     # something else ("«примерно в две с половиной тысячи», включая около 40 мирных жителей";
     # but "«более шести тысяч» россиян").
     head = head[: next((m.start() for m in re.finditer(r"\d|[\u00bb\u201d\"][,.;:]", head) if not _RANGE_PARTNER.fullmatch(head[: m.start()])), len(head))]
+    # and so does a noun past a dash and a preposition ("три рабочие группы — по военным");
+    # not one right past the dash ("трое освобожденных — жители Костромы")
+    head = head[: next((m.start() for m in _DASH_PREPOSITION.finditer(head)), len(head))]
     # The noun nearest the number decides ("1,000 Russian servicemen and civilians" are
     # soldiers), not the order of the table.
     hits = [(m.start(), kind) for kind, pat in lex.count_nouns for m in [pat.search(head)] if m and len(re.findall(r"\w+", head[: m.start()])) <= 3]

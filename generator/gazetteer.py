@@ -74,6 +74,18 @@ class Gazetteer:
         """Every entity a role phrase can refer to ("омбудсмен": both ombudspeople)."""
         return tuple(self._holders.get(phrase.lower(), ()))
 
+    @functools.cached_property
+    def _roles_by_holder(self) -> dict[str, str]:
+        out: dict[str, list[str]] = {}
+        for phrase, names in self._holders.items():
+            for name in names:
+                out.setdefault(name, []).append(phrase)
+        return {name: " | ".join(phrases) for name, phrases in out.items()}
+
+    def roles_text(self, name: str) -> str:
+        """Every role phrase of an entity, in every form, in one string ("" if none)."""
+        return self._roles_by_holder.get(name, "")
+
     def label(self, name: str, language: str) -> str:
         entity = self.entities.get(name)
         return entity.label(language) if entity else name

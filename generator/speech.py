@@ -65,6 +65,7 @@ class SpeechPatterns:
     paraphrase: re.Pattern[str]  # after a quote: the sentence goes on to say something itself
     negation: re.Pattern[str]  # right before a reporting verb: "has not confirmed" attributes nothing
     report_of_previous: re.Pattern[str]  # "Про це повідомив X": X reported the sentence before
+    subordinator: re.Pattern[str]  # after a closing mark, opens a clause that attributes nothing
 
 
 def _subject_pattern(words: str | None) -> re.Pattern[str] | None:
@@ -99,6 +100,7 @@ def patterns(language: str) -> SpeechPatterns:
         paraphrase=re.compile(rf"(?<!\w)(?:{data['paraphrase'][lang]})(?!\w)", re.I),
         negation=re.compile(rf"(?<!\w)(?:{data['negation'][lang]})\s+(?:\w+\s+)?$", re.I),
         report_of_previous=re.compile(tables["report_of_previous"][lang], re.I),
+        subordinator=re.compile(rf"(?<!\w)(?:{data['subordinators'][lang]})(?!\w)", re.I),
     )
 
 
@@ -151,6 +153,19 @@ class SpeakerTracker:
             if m.entity.kind == "person" and (feminine is None or people.is_feminine(m.entity.name) == feminine):
                 return m.entity.name
             if self._represented(m):
+                return m.entity.name
+        return None
+
+    def last_titled_before(self, offset: int, noun: str) -> str | None:
+        """Who "the spokesman" or "дипломат" means: the person named last whose role says
+        so, in the gazetteer or in the words right before a mention ("речник МЗС Георгій Тихий")."""
+        stem = noun.casefold()[: max(5, len(noun) - 3)]
+        for m in reversed(self.mentions):
+            if m.start >= offset or m.entity.kind != "person":
+                continue
+            if stem in self.gazetteer.roles_text(m.entity.name) or any(
+                stem in self.body[max(0, o.start - 50) : o.start].casefold() for o in self.mentions if o.entity.name == m.entity.name and o.start < offset
+            ):
                 return m.entity.name
         return None
 
@@ -376,7 +391,8 @@ def _resolve(body: str, cue: re.Match[str], start: int, end: int, pats: SpeechPa
             return tracker.last_person_before(cue.start(), feminine=True)
         if pats.men.search(anaphora.group(0)):
             return tracker.last_person_before(cue.start(), feminine=False)
-        return tracker.last_speaker_before(cue.start())
+        noun = anaphora.group(0).split()[-1]
+        return tracker.last_titled_before(cue.start(), noun) or tracker.last_speaker_before(cue.start())
     return tracker.capital_subject(body, start, cue.start())
 
 
@@ -418,7 +434,7 @@ def _quote_speaker(body: str, span: QuotedSpan, sents: list[Sentence], pats: Spe
     tail = tail_match.group(1) if tail_match else ""
     tail_start = span.end + 1 + (tail_match.start(1) if tail_match else 0)
     verb = next(_verbs(pats, body, tail_start, tail_start + len(tail)), None) if tail else None
-    if verb and verb.start() - tail_start < 40:
+    if verb and verb.start() - tail_start < 40 and not pats.subordinator.search(body, tail_start, verb.start()):
         who = _resolve(body, verb, tail_start, tail_start + len(tail), pats, tracker)
         if who:
             return who

@@ -1041,3 +1041,32 @@ def test_negotiators_agreeing_on_a_day_is_talks_and_the_swap_they_agreed_is_plan
     assert [(e.date.isoformat(), e.type) for e in facts.events] == [("2025-06-02", "talks")]
     facts = extract(article("Украинской стороне передано 6060 тел, нам вернули 78. Последнюю партию передали в понедельник.", "ru"))
     assert [(e.date.isoformat(), e.type) for e in facts.events] == [("2025-06-16", "remains_return")]
+
+
+def test_role_noun_means_the_person_of_that_role() -> None:
+    body = (
+        "Kremlin spokesman Dmitry Peskov spoke on Tuesday. President Vladimir Putin was briefed on the lists.\n\n"
+        'Asked about the swap, the spokesman called it "a humane outcome".'
+    )
+    assert [(q.speaker, q.text) for q in extract(article(body)).quotes] == [("Dmitry Peskov", "a humane outcome")]
+
+
+def test_a_clause_after_a_quote_opened_by_once_attributes_nothing() -> None:
+    body = 'Peskov also said Russia was ready to hand over 1,000 bodies "on the same terms as before" once Ukraine confirmed it could receive them.'
+    assert [q.speaker for q in extract(article(body)).quotes] == ["Dmitry Peskov"]
+
+
+def test_capital_owning_something_is_no_place_and_out_of_a_country_is() -> None:
+    facts = extract(article('"The ball is in Kyiv\'s court," Peskov said. He dismissed as "speculation" the idea that the talks could be moved out of Turkey.'))
+    assert "Kyiv" not in facts.places and "Turkey" in facts.places
+    assert [q.speaker for q in facts.quotes] == ["Dmitry Peskov", "Dmitry Peskov"]
+
+
+def test_leaders_having_spoken_by_phone_on_a_day_is_talks() -> None:
+    facts = extract(article("The Kremlin said Putin and Erdogan had spoken by phone on Monday."))
+    assert [(e.date.isoformat(), e.type) for e in facts.events] == [("2025-06-16", "talks")]
+
+
+def test_singular_body_noun_and_a_noun_past_a_dash_and_preposition() -> None:
+    facts = extract(article("Россия получила в ответ 31 тело российских военных и предложила три рабочие группы — по военным вопросам.", "ru"))
+    assert [(q.value, q.counts) for q in facts.quantities] == [(31, "bodies")]
