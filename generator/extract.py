@@ -169,7 +169,7 @@ def extract(article: Article, gazetteer: Gazetteer | None = None) -> ArticleFact
     # ("wait for Putin in Turkey"), and an actor only where it acts ("Turkey is ready to host").
     visited, acting = _country_uses(body, article.language, mentions)
     actors = sorted((set(actors) - (visited - acting)) | {name for name in speakers if gaz.get(name) is not None} | governments)
-    dateline = gaz.dateline_places(body)
+    dateline = gaz.dateline_places(body, _kickers())
     places = sorted(
         {
             m.entity.name
@@ -194,6 +194,14 @@ def extract(article: Article, gazetteer: Gazetteer | None = None) -> ArticleFact
         sentence_dates=_sentence_dates(article, [*quantities, *quotes, *claims]),
         traits=tuple(ledger.traits(q, article.language) for q in quantities),
     )
+
+
+@functools.cache
+def _kickers() -> re.Pattern[str]:
+    """What a line in capitals may open with that is no place: kickers, days and months ("TUESDAY — …")."""
+    dates = load("dates")
+    words = [w for table in ("weekdays", "months") for lang in dates[table].values() for w in lang]
+    return re.compile(rf"(?:{load('extraction')['dateline_kickers']}|(?:{'|'.join(map(re.escape, words))})(?:\s.*)?)", re.I)
 
 
 def _answers(body: str, mentions: list[Mention], talk: tuple[transcripts.Turn, ...]) -> dict[tuple[int, int], str]:

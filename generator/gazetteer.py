@@ -112,11 +112,13 @@ class Gazetteer:
             found.append(Mention(start, end, text[start:end], self.entities[name], by_role))
         return sorted(found, key=lambda x: x.start)
 
-    def dateline_places(self, text: str) -> list[Mention]:
+    def dateline_places(self, text: str, not_places: re.Pattern[str] | None = None) -> list[Mention]:
         """Places named by a dateline at a line start: "KYIV, May 24 —", "Kyiv/Moscow, June 20 (…)".
 
         Datelines are often in capitals ("KYIV/MOSCOW —"), which the case-sensitive name
-        pattern does not see; each part is looked up as written and title-cased.
+        pattern does not see; each part is looked up as written and title-cased. With
+        `not_places` (kickers such as "UPDATE —"), a name in capitals the gazetteer does not
+        know is a place of its own ("VOZNESENSK —" is Voznesensk): only a place opens a dateline.
         """
         found: list[Mention] = []
         for line in _DATELINE.finditer(text):
@@ -124,6 +126,8 @@ class Gazetteer:
                 surface = part.group(0).strip()
                 name = self._names.get(surface) or self._names.get(surface.title())
                 entity = self.entities.get(name) if name else None
+                if entity is None and not_places is not None and surface.isupper() and len(surface) > 2 and not not_places.fullmatch(surface):
+                    entity = Entity(surface.title(), "place", None, {})
                 if entity is not None and entity.kind == "place":
                     start = line.start("names") + part.start() + part.group(0).index(surface)
                     found.append(Mention(start, start + len(surface), surface, entity, False))
@@ -133,8 +137,8 @@ class Gazetteer:
 # A line that opens with place names (split by "/") and then a dash, or a comma, a date and
 # a dash or a parenthesised agency.
 _DATELINE = re.compile(
-    r"(?m)^(?P<names>[^\W\d_][^\W\d_ '\u2019.-]*(?: [^\W\d_][^\W\d_'\u2019.-]*)?"
-    r"(?:\s*/\s*[^\W\d_][^\W\d_ '\u2019.-]*(?: [^\W\d_][^\W\d_'\u2019.-]*)?)*)"
+    r"(?m)^(?P<names>[^\W\d_]+(?:-[^\W\d_]+)*(?: [^\W\d_]+(?:-[^\W\d_]+)*)?"
+    r"(?:\s*/\s*[^\W\d_]+(?:-[^\W\d_]+)*(?: [^\W\d_]+(?:-[^\W\d_]+)*)?)*)"
     # "KYIV — ", "Kyiv, June 20 (Reuters) —", and an agency's "МОСКВА, 3 ноября. /ТАСС/."
     r"(?=\s+[\u2014\u2013-]\s|,\s*(?=[^\n,.]{0,12}\d)[^\n,.(\u2014\u2013]{1,24}[(\u2014\u2013-]|,\s*\d{1,2}\s+[^\W\d_]+\.\s*/)"
 )

@@ -33,6 +33,9 @@ QUOTE_PAIRS = {'"': '"', "\u201c": "\u201d\u201c", "\u00ab": "\u00bb", "\u201e":
 _RANK = {"person": 0, "source": 1, "organisation": 2, "country": 3}
 _SOURCE_KIND = "source"
 _LEAD_NAME = re.compile(r"^\s*(?:\d{1,2}[:.]\d{2}\s*[\u2014\u2013-]?\s*)?(?P<name>[^\s:][^:]{0,40}?)\s*:\s+\S")
+# after a closing attribution, the next clause: '..., Valentyna said, but he was taken off the bus'
+# (not ', що …' / ', что …', the reported clause itself)
+_NEXT_CLAUSE = re.compile(r"(?:;|,\s*(?:but|and|while|although|though|whereas|але|проте|однак|но|однако)\b)")
 _DASH_OR_COMMA = re.compile(r"[,\u2014\u2013]\s*$|\s-\s*$")
 
 
@@ -387,12 +390,14 @@ def _resolve(body: str, cue: re.Match[str], start: int, end: int, pats: SpeechPa
         return head.entity.name
     anaphora = pats.anaphora_before.search(body, max(start, cue.start() - 40), cue.start()) or pats.anaphora_after.match(body, cue.end(), end)
     if anaphora:
+        titled = tracker.last_titled_before(cue.start(), anaphora.group(0).split()[-1])
+        if titled:  # "the spokesman": the one whose role it is
+            return titled
         if pats.women.search(anaphora.group(0)):  # "— розповіла жінка": the woman named last
             return tracker.last_person_before(cue.start(), feminine=True)
         if pats.men.search(anaphora.group(0)):
             return tracker.last_person_before(cue.start(), feminine=False)
-        noun = anaphora.group(0).split()[-1]
-        return tracker.last_titled_before(cue.start(), noun) or tracker.last_speaker_before(cue.start())
+        return tracker.last_speaker_before(cue.start())
     return tracker.capital_subject(body, start, cue.start())
 
 
@@ -568,11 +573,12 @@ def _inside(offset: int, quoted: list[QuotedSpan]) -> bool:
 
 
 def _ends_clause(body: str, verb: re.Match[str], s: Sentence) -> bool:
-    """'..., Umerov said.': the verb closes the sentence after a comma and a short name."""
+    """'..., Umerov said.': the verb closes the sentence, or a clause ('..., Umerov said, but
+    …'), after a comma and a short name."""
     rest = body[verb.end() : s.end].strip(' .\u201d"\u00bb')
     before = body[s.start : verb.start()]
     comma = max(before.rfind(","), before.rfind("\u2014"))
-    return not rest and comma >= 0 and len(before) - comma < 60
+    return (not rest or _NEXT_CLAUSE.match(rest) is not None) and comma >= 0 and len(before) - comma < 60
 
 
 def _clause_start(body: str, verb: re.Match[str], s: Sentence, tail: list[re.Match[str]]) -> int:

@@ -1070,3 +1070,24 @@ def test_leaders_having_spoken_by_phone_on_a_day_is_talks() -> None:
 def test_singular_body_noun_and_a_noun_past_a_dash_and_preposition() -> None:
     facts = extract(article("Россия получила в ответ 31 тело российских военных и предложила три рабочие группы — по военным вопросам.", "ru"))
     assert [(q.value, q.counts) for q in facts.quantities] == [(31, "bodies")]
+
+
+def test_a_dateline_in_capitals_names_a_place_the_gazetteer_does_not_know() -> None:
+    assert "Voznesensk" in extract(article("VOZNESENSK — A marine came home on Saturday.")).places
+    assert extract(article("TUESDAY — 205 for 205\n\nUPDATE — A swap took place.")).places == ()
+    assert "Saint Petersburg" in extract(article("САНКТ-ПЕТЕРБУРГ, 20 июня. /Агентство/. Мединский ответил на вопросы.", "ru")).places
+
+
+def test_attribution_closing_a_clause_before_but() -> None:
+    body = "Dmytro's name was on the list for the exchange of October 2, Valentyna Oliinyk said, but he was taken off the bus."
+    assert _claims(body) == ["Valentyna Oliinyk"]
+
+
+def test_freed_from_russian_captivity_on_a_day_is_an_exchange() -> None:
+    facts = extract(article("Сюди привезли сержанта, якого звільнили з російського полону в неділю, 14 вересня.", "uk", dt.date(2025, 9, 16)))
+    assert [(e.date.isoformat(), e.type) for e in facts.events] == [("2025-09-14", "prisoner_exchange")]
+
+
+def test_a_speaker_named_by_age() -> None:
+    body = 'Olena Koval waited for three years. "He is home," the 58-year-old said.'
+    assert [q.speaker for q in extract(article(body)).quotes] == ["Olena Koval"]
