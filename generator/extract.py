@@ -22,7 +22,7 @@ from .numbers import find_numbers
 from .organisations import unlisted_organisations
 from .people import unlisted_people
 from .sources import shingles
-from .speech import extract_speech, interview_answers
+from .speech import extract_speech, interview_answers, resolve_roles
 from .text import Sentence, sentences
 
 EVENT_TYPES = ("prisoner_exchange", "remains_return", "talks", "ceasefire", "other")
@@ -153,7 +153,8 @@ def extract(article: Article, gazetteer: Gazetteer | None = None) -> ArticleFact
     named = [(o.start, o.end) for o in organisations if not o.by_role]
     # a body or country inside an organisation's name ("the UN … Mission in Ukraine") does not act there; a place stays a place
     listed = [m for m in listed if m.entity.kind == "place" or not any(s <= m.start and m.end <= e for s, e in named)]
-    mentions = sorted([*listed, *people, *organisations], key=lambda m: m.start)
+    # a role several hold ("the ministry") is the one named last, for speakers and actors alike
+    mentions = resolve_roles(sorted([*listed, *people, *organisations], key=lambda m: m.start), gaz)
     date_mentions = dates_mod.find_dates(body, article.language, article.published)
     talk = transcripts.turns(body, article.language, article.source, gaz, mentions)
     quotes, claims, quote_speakers = extract_speech(article, sents, gaz, mentions, talk)

@@ -233,11 +233,11 @@ def extract_speech(
 ) -> tuple[list[Quote], list[Claim], dict[tuple[int, int], str]]:
     """Quotes and claims of one article, and who gives the figures of a span: the speaker of
     each quoted span, and of a sentence the next one attributes ("Про це повідомив X").
-    `talk` holds the turns of a transcript in the article, if any."""
+    `mentions` have their roles resolved (`resolve_roles`); `talk` holds the turns of a
+    transcript in the article, if any."""
     body = article.body
     pats = patterns(article.language)
-    resolved = _resolve_roles(mentions, gazetteer)
-    all_mentions = sorted([*resolved, *source_mentions(body, article.language, resolved)], key=lambda m: m.start)
+    all_mentions = sorted([*mentions, *source_mentions(body, article.language, mentions)], key=lambda m: m.start)
     tracker = SpeakerTracker(gazetteer, all_mentions, body, pats.representative)
     quotes: list[Quote] = []
     speakers: dict[tuple[int, int], str] = {}
@@ -315,7 +315,7 @@ def _split_at_attribution(body: str, span: QuotedSpan, pats: SpeechPatterns, tra
     return [QuotedSpan(span.start, inner.start() + 1), QuotedSpan(inner.end(), span.end)], _resolve(body, verb, mid_start, mid_end, pats, tracker)
 
 
-def _resolve_roles(mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
+def resolve_roles(mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
     """A role several entities hold ("the ombudsman") is the holder named most recently."""
     out: list[Mention] = []
     for m in mentions:

@@ -1091,3 +1091,14 @@ def test_freed_from_russian_captivity_on_a_day_is_an_exchange() -> None:
 def test_a_speaker_named_by_age() -> None:
     body = 'Olena Koval waited for three years. "He is home," the 58-year-old said.'
     assert [q.speaker for q in extract(article(body)).quotes] == ["Olena Koval"]
+
+
+def test_the_ministry_is_the_ministry_named_last_for_speakers_and_actors() -> None:
+    facts = extract(article("Понад тисяча тіл надійшла в Україну, повідомили в МВС. У міністерстві додали, що ідентифікація триває.", "uk"))
+    assert {c.speaker for c in facts.claims} == {"Ministry of Internal Affairs of Ukraine"}
+    assert "Russian Ministry of Defence" not in facts.actors
+
+
+def test_there_refers_back_to_the_organisation_named_last() -> None:
+    body = "У Коордштабі повідомили, що додому повернулися 205 людей. Там додали, що більшість була в полоні з 2022 року."
+    assert _claims(body, "uk") == ["Coordination Headquarters for the Treatment of Prisoners of War"] * 2
