@@ -359,20 +359,23 @@ def _find_triggers(body: str, lex: _Lexicon) -> list[_Trigger]:
     return out
 
 
-def _assign(dates: list[dates_mod.DateMention], triggers: list[_Trigger], blockers: list[_Trigger]) -> list[tuple[dates_mod.DateMention, _Trigger]]:
+def _assign(
+    dates: list[dates_mod.DateMention], triggers: list[_Trigger], blockers: list[_Trigger], unreal: frozenset[int] = frozenset()
+) -> list[tuple[dates_mod.DateMention, _Trigger]]:
     """Pair each date with a trigger: closest pairs first, a trigger taken by a closer date is
     left to it ("On 10 June, under the agreements reached on 2 June, a group was returned").
     A date left over shares the nearest trigger when no other trigger, not even a modal one,
     stands between them ("began on June 9 and continued on June 10", "у п'ятницю повернулися
-    390, а вчора — ще 307"); else it dates nothing ("demanded a truce from Monday")."""
-    ranked = sorted((_distance(t, d), EVENT_TYPES.index(t.type), i, j) for i, d in enumerate(dates) for j, t in enumerate(triggers))
+    390, а вчора — ще 307"); else it dates nothing ("demanded a truce from Monday"). At one
+    distance a real trigger goes before an `unreal` one ("agreed at talks on June 2 to exchange")."""
+    ranked = sorted((_distance(t, d), id(t) in unreal, EVENT_TYPES.index(t.type), i, j) for i, d in enumerate(dates) for j, t in enumerate(triggers))
     by_date: dict[int, int] = {}
     taken: set[int] = set()
-    for _, _, i, j in ranked:
+    for _, _, _, i, j in ranked:
         if i not in by_date and j not in taken:
             by_date[i] = j
             taken.add(j)
-    for dist, _, i, j in ranked:
+    for dist, _, _, i, j in ranked:
         d, t = dates[i], triggers[j]
         lo, hi = min(d.end, t.end), max(d.start, t.start)
         if i not in by_date and dist <= 100 and not any(lo <= u.start < hi for u in blockers):
@@ -453,7 +456,7 @@ def _events(article: Article, sents: list[Sentence], date_mentions: list[dates_m
         elif live_blog and lex.live_stamp.match(body, line_start) is not None:
             entry = header or dates_mod.DateMention(s.start, s.start, "", (article.published,), "publication")
         # modal triggers still take their dates ("demanded a truce from Monday"), then drop out
-        pairs = _assign(_group(body, [d for d in in_sentence if not d.future], lex), raw, raw)
+        pairs = _assign(_group(body, [d for d in in_sentence if not d.future], lex), raw, raw, frozenset(unreal))
         for mention, trig in pairs:
             if (
                 id(trig) in unreal

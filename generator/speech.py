@@ -385,6 +385,9 @@ def _resolve(body: str, cue: re.Match[str], start: int, end: int, pats: SpeechPa
     head = _pick(subject)
     if head:
         return head.entity.name
+    government = tracker.capital_subject(body, start, cue.start())
+    if government:  # "Moscow said it had got 27 from Ukraine": the capital before the verb speaks
+        return government
     head = _pick(after)
     if head and not pats.object_verbs.fullmatch(cue.group(0)):
         return head.entity.name
@@ -496,6 +499,7 @@ def _claims(
 ) -> list[Claim]:
     body = article.body
     claims: list[Claim] = []
+    sents = [part for s in sents for part in _reporting_clauses(body, s, pats)]
     for index, s in enumerate(sents):
         turn = turn_at(s.start, talk)
         if turn is not None and s.text.rstrip().endswith("?"):
@@ -545,6 +549,23 @@ def _claims(
             seen.add(who)
             claims.append(Claim(who, gist, Evidence(s.text, s.start, s.end, rule, s.text)))
     return claims
+
+
+def _reporting_clauses(body: str, s: Sentence, pats: SpeechPatterns) -> list[Sentence]:
+    """A sentence of clauses joined by semicolons, each with its own reporting verb, is one
+    claim per clause ("Kyiv said it had received 1,212 bodies; Moscow said it had got 27")."""
+    cuts = [m.end() for m in re.finditer(r";\s+", s.text)]
+    if not cuts:
+        return [s]
+    bounds = [0, *cuts, len(s.text)]
+    parts = [(s.start + a, s.start + b) for a, b in zip(bounds, bounds[1:], strict=False)]
+    if not all(pats.verbs.search(body, a, b) for a, b in parts):
+        return [s]
+    out = []
+    for a, b in parts:
+        b = a + len(body[a:b].rstrip("; \n"))
+        out.append(Sentence(a, b, body[a:b]))
+    return out
 
 
 def _opens_with_quote(body: str, s: Sentence, quoted: list[QuotedSpan], pats: SpeechPatterns) -> bool:

@@ -1102,3 +1102,12 @@ def test_the_ministry_is_the_ministry_named_last_for_speakers_and_actors() -> No
 def test_there_refers_back_to_the_organisation_named_last() -> None:
     body = "У Коордштабі повідомили, що додому повернулися 205 людей. Там додали, що більшість була в полоні з 2022 року."
     assert _claims(body, "uk") == ["Coordination Headquarters for the Treatment of Prisoners of War"] * 2
+
+
+def test_one_claim_per_clause_joined_by_a_semicolon_and_a_capital_before_the_verb_speaks() -> None:
+    assert _claims("Kyiv said on Monday it had received 1,212 bodies; Moscow said it had got 27 from Ukraine.") == ["Ukraine", "Russia"]
+
+
+def test_talks_on_a_day_where_the_sides_agreed_to_exchange_later() -> None:
+    facts = extract(article("The two sides agreed at talks on June 2 to exchange all severely wounded soldiers."))
+    assert [(e.date.isoformat(), e.type) for e in facts.events] == [("2025-06-02", "talks")]
