@@ -33,6 +33,7 @@ from markupsafe import Markup, escape
 
 from . import chart, langdetect, mdsafe
 from .cache import article_key
+from .lexicon import load
 from .fingerprint import digest
 from .gazetteer import Gazetteer, default
 from .i18n import Formatter
@@ -284,8 +285,18 @@ class PagePlan:
 
 
 def entity_names(story: Story) -> set[str]:
-    """The names that get an entity page: actors, places and speakers."""
-    return {name for name, _ in (*story.actors, *story.places)} | {f.citation.speaker for f in story.facts if f.citation.speaker}
+    """The names that get an entity page: actors, places, and speakers who are actors or
+    unnamed sources the extraction table names ("Ukrainian officials"). A source an article
+    only describes ("Джерело в Офісі президента") is named in its facts but gets no page:
+    one article's words, and a page for each would grow with the corpus."""
+    named = {name for name, _ in (*story.actors, *story.places)}
+    return named | {f.citation.speaker for f in story.facts if f.citation.speaker in named or f.citation.speaker in _listed_sources()}
+
+
+@functools.cache
+def _listed_sources() -> frozenset[str]:
+    table = load("extraction")["speech"]["unnamed_sources"]
+    return frozenset(name for rows in table.values() for _, name in rows)
 
 
 _tables: tuple[Story, dict[str, str], set[str], dict[str, str]] | None = None

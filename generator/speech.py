@@ -30,12 +30,18 @@ from .transcripts import Turn, turn_at
 
 # Opening mark -> closing marks accepted for it.
 QUOTE_PAIRS = {'"': '"', "\u201c": "\u201d\u201c", "\u00ab": "\u00bb", "\u201e": "\u201c\u201d"}
-_RANK = {"person": 0, "source": 1, "organisation": 2, "country": 3}
-_SOURCE_KIND = "source"
+_RANK = {"person": 0, "source": 1, "described source": 1, "organisation": 2, "country": 3}
+_SOURCE_KIND = "source"  # an unnamed source the table names ("Ukrainian officials")
+_DESCRIBED_KIND = "described source"  # one named by its own words ("senior Ukrainian official"): "he" can mean it
+_SOURCE_KINDS = (_SOURCE_KIND, _DESCRIBED_KIND)
 _LEAD_NAME = re.compile(r"^\s*(?:\d{1,2}[:.]\d{2}\s*[\u2014\u2013-]?\s*)?(?P<name>[^\s:][^:]{0,40}?)\s*:\s+\S")
 # after a closing attribution, the next clause: '..., Valentyna said, but he was taken off the bus'
 # (not ', що …' / ', что …', the reported clause itself)
 _NEXT_CLAUSE = re.compile(r"(?:;|,\s*(?:but|and|while|although|though|whereas|але|проте|однак|но|однако)\b)")
+# where a described source's words end: a relative clause ("… official who spoke on condition of anonymity")
+_RELATIVE = re.compile(r"\s(?:who|which|that|який|яка|яке|які|который|которая|которое|которые)\b|\s\(", re.I)
+_APPOSITION = re.compile(r",\s*(?:(?:the|a|an)\s+)?$", re.I)
+_ARTICLE = re.compile(r"(?:an?|the|one)\s+", re.I)
 _DASH_OR_COMMA = re.compile(r"[,\u2014\u2013]\s*$|\s-\s*$")
 
 
@@ -63,6 +69,7 @@ class SpeechPatterns:
     dash_so: re.Pattern[str]  # '— так' right before an inverted reporting verb
     formulas: re.Pattern[str]
     sources: tuple[tuple[re.Pattern[str], str], ...]
+    described_sources: re.Pattern[str] | None  # a source noun and the words describing it, named as written
     title_before: re.Pattern[str]  # 'в интервью газете «Известия»': a name in quote marks, not speech
     noun_before: re.Pattern[str]  # before a reporting verb's form, it is a noun ("Ukraine's demands", "the claims")
     paraphrase: re.Pattern[str]  # after a quote: the sentence goes on to say something itself
@@ -98,6 +105,7 @@ def patterns(language: str) -> SpeechPatterns:
         dash_so=re.compile(rf"(?:^|[,\u2014\u2013])\s*(?:{data['so_before_verb'][lang]})\s*$", re.I),
         formulas=re.compile(rf"\s*(?:{data['formulas'][lang]})\s*", re.I),
         sources=tuple((re.compile(rf"(?<!\w)(?:{p})(?!\w)", re.I), name) for p, name in data["unnamed_sources"][lang]),
+        described_sources=re.compile(rf"(?<!\w)(?:{data['described_sources'][lang]})(?!\w)", re.I) if data["described_sources"].get(lang) else None,
         title_before=re.compile(rf"(?<!\w)(?:{data['title_before'][lang]})\s*$", re.I),
         noun_before=re.compile(rf"(?:{data['noun_before'][lang]})\s+$", re.I),
         paraphrase=re.compile(rf"(?<!\w)(?:{data['paraphrase'][lang]})(?!\w)", re.I),
@@ -155,6 +163,8 @@ class SpeakerTracker:
                 continue
             if m.entity.kind == "person" and (feminine is None or people.is_feminine(m.entity.name) == feminine):
                 return m.entity.name
+            if m.entity.kind == _DESCRIBED_KIND:  # "Источник в администрации области … По его словам"
+                return m.entity.name
             if self._represented(m):
                 return m.entity.name
         return None
@@ -164,7 +174,11 @@ class SpeakerTracker:
         so, in the gazetteer or in the words right before a mention ("речник МЗС Георгій Тихий")."""
         stem = noun.casefold()[: max(5, len(noun) - 3)]
         for m in reversed(self.mentions):
-            if m.start >= offset or m.entity.kind != "person":
+            if m.start >= offset or m.entity.kind not in ("person", *_SOURCE_KINDS):
+                continue
+            if m.entity.kind in _SOURCE_KINDS:
+                if stem in m.text.casefold():  # "a senior Ukrainian official … the official said"
+                    return m.entity.name
                 continue
             if stem in self.gazetteer.roles_text(m.entity.name) or any(
                 stem in self.body[max(0, o.start - 50) : o.start].casefold() for o in self.mentions if o.entity.name == m.entity.name and o.start < offset
@@ -189,7 +203,7 @@ class SpeakerTracker:
     def last_speaker_before(self, offset: int) -> str | None:
         """The person or unnamed source named last ("a member of the delegation ... the official said")."""
         for m in reversed(self.mentions):
-            if m.start < offset and m.entity.kind in ("person", _SOURCE_KIND):
+            if m.start < offset and m.entity.kind in ("person", *_SOURCE_KINDS):
                 return m.entity.name
         return None
 
@@ -214,17 +228,47 @@ class SpeakerTracker:
         return None
 
     def speakers_in(self, start: int, end: int) -> list[Mention]:
-        return [m for m in self.mentions if start <= m.start and m.end <= end and (m.entity.is_actor or m.entity.kind == _SOURCE_KIND)]
+        return [m for m in self.mentions if start <= m.start and m.end <= end and (m.entity.is_actor or m.entity.kind in _SOURCE_KINDS)]
 
 
 def source_mentions(body: str, language: str, taken: list[Mention]) -> list[Mention]:
-    """Unnamed sources as pseudo-entities of kind 'source' (speakers, never actors)."""
-    out: list[Mention] = []
-    for pat, name in patterns(language).sources:
+    """Unnamed sources as pseudo-entities of kind 'source' (speakers, never actors): those the
+    table names (one name for "a Ukrainian official involved in the handover" and "a Ukrainian
+    official", so that articles agree), then those described in the text, named by their words."""
+    pats = patterns(language)
+    listed: list[Mention] = []
+    for pat, name in pats.sources:
         for m in pat.finditer(body):
-            if any(t.start < m.end() and m.start() < t.end for t in [*taken, *out]):
+            if any(t.start < m.end() and m.start() < t.end for t in [*taken, *listed]):
                 continue
-            out.append(Mention(m.start(), m.end(), m.group(0), Entity(name, _SOURCE_KIND, None, {}), False))
+            listed.append(Mention(m.start(), m.end(), m.group(0), Entity(name, _SOURCE_KIND, None, {}), False))
+    described = _described_sources(body, pats, taken)
+    return listed + [d for d in described if not any(t.start < d.end and d.start < t.end for t in listed)]
+
+
+def _described_sources(body: str, pats: SpeechPatterns, taken: list[Mention]) -> list[Mention]:
+    out: list[Mention] = []
+    if pats.described_sources is None:
+        return out
+    for m in pats.described_sources.finditer(body):
+        start, end = m.span()
+        verb = pats.verbs.search(body, start, end)
+        relative = _RELATIVE.search(body, start, end)
+        end = min(end, verb.start() if verb else end, relative.start() if relative else end)
+        while end > start and body[end - 1] in " ,\u2014\u2013-":
+            end -= 1
+        article = _ARTICLE.match(body, start, end)
+        start = article.end() if article else start
+        text = body[start:end]
+        lead = _APPOSITION.search(body, max(0, start - 8), start)
+        if not text or (lead and any(t.entity.kind == "person" and t.end == lead.start() for t in taken)):
+            continue  # in apposition to a person: "Medinsky, the Kremlin aide"
+        # it may hold an organisation's name ("Джерело в Офісі президента"), not a person's
+        if any(t.entity.kind == "person" and (t.start < end and start < t.end or 0 <= t.start - end <= 1) for t in taken):
+            continue
+        if any(t.start < end and start < t.end and not (start <= t.start and t.end <= end) for t in taken):
+            continue
+        out.append(Mention(start, end, text, Entity(text, _DESCRIBED_KIND, None, {}), False))
     return out
 
 

@@ -1111,3 +1111,25 @@ def test_one_claim_per_clause_joined_by_a_semicolon_and_a_capital_before_the_ver
 def test_talks_on_a_day_where_the_sides_agreed_to_exchange_later() -> None:
     facts = extract(article("The two sides agreed at talks on June 2 to exchange all severely wounded soldiers."))
     assert [(e.date.isoformat(), e.type) for e in facts.events] == [("2025-06-02", "talks")]
+
+
+def test_unnamed_sources_described_in_the_text_are_named_by_their_words() -> None:
+    body = (
+        "A senior Ukrainian official who spoke on condition of anonymity said the lists were stuck. "
+        "A Western diplomat familiar with the talks offered a more generous count. "
+        '"It is slow," the official said.'
+    )
+    facts = extract(article(body))
+    assert [c.speaker for c in facts.claims] == ["senior Ukrainian official"]
+    assert [q.speaker for q in facts.quotes] == ["senior Ukrainian official"]
+    assert facts.actors == ()
+    body = "Джерело в Офісі президента пояснює це просто: репатріації нічого не коштують. За його словами, наступну обговорюють на жовтень."
+    assert _claims(body, "uk") == ["Джерело в Офісі президента"] * 2
+    assert _claims("Источник, знакомый с ходом переговоров, рассказал, что списки готовы.", "ru") == ["Источник, знакомый с ходом переговоров"]
+
+
+def test_a_description_beside_a_person_or_the_tables_source_is_no_new_source() -> None:
+    body = "Vladimir Medinsky, the Kremlin aide who led the Russian team, did not join them. He spoke to Russian media separately, saying Moscow was ready."
+    assert _claims(body) == ["Vladimir Medinsky"]
+    assert _claims("A Ukrainian official involved in the process said 2,500 more bodies could follow.") == ["Ukrainian official"]
+    assert _claims("Посадовець сказав, що списки готові.", "uk") == []  # a bare noun refers back; it names no one here
