@@ -54,7 +54,9 @@ def _patterns(language: str) -> _Patterns | None:
     quoted = re.compile(rf"(?<![\w-])(?P<head>(?:{stems}){_LOWER}*)(?:\s+{_LOWER}+){{0,5}}?\s+«(?P<name>[^«»]{{2,60}})»", re.I)
     administrations = tuple(re.compile(rf"(?<![\w-])(?P<name>{p})(?![\w-])") for p in data["administrations"].get(language, []))
     words = "|".join(sorted([*heads, *admin_heads], key=len, reverse=True))
-    again = re.compile(rf"(?<![\w-])(?:(?P<head>(?:{words}){_LOWER}*)|(?P<abbr>{'|'.join(abbreviations) or '(?!)'}))(?![\w-])")
+    # words that start like a head but are none ("радник" is no "рада")
+    unlike = "|".join(data.get("not_heads", {}).get(language, "").split()) or "(?!)"
+    again = re.compile(rf"(?<![\w-])(?:(?!(?:{unlike}))(?P<head>(?:{words}){_LOWER}*)|(?P<abbr>{'|'.join(abbreviations) or '(?!)'}))(?![\w-])")
     return _Patterns((quoted, *administrations), again, tuple(sorted([*heads, *admin_heads], key=len, reverse=True)), frozenset(general), abbreviations)
 
 

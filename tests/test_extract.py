@@ -1133,3 +1133,20 @@ def test_a_description_beside_a_person_or_the_tables_source_is_no_new_source() -
     assert _claims(body) == ["Vladimir Medinsky"]
     assert _claims("A Ukrainian official involved in the process said 2,500 more bodies could follow.") == ["Ukrainian official"]
     assert _claims("Посадовець сказав, що списки готові.", "uk") == []  # a bare noun refers back; it names no one here
+
+
+def test_samples_plots_and_letters_are_no_head_counts() -> None:
+    facts = extract(article("Families gave 214 DNA samples; the city set aside 40 plots. Ukraine received 1,000 bodies on Friday."))
+    assert [q.value for q in facts.quantities] == [1000]
+    facts = extract(article("Родини здали понад 1 300 зразків ДНК, для загиблих відведено ще 40 місць. Україна отримала 1000 тіл.", "uk"))
+    assert [q.value for q in facts.quantities] == [1000]
+
+
+def test_a_city_council_speaks() -> None:
+    body = "Житомирська міська рада повідомила, що прощання відбудеться в суботу. У міській раді уточнили, що воно почнеться о десятій."
+    assert _claims(body, "uk") == ["Житомирська міська рада"] * 2
+
+
+def test_an_adviser_is_no_council() -> None:
+    body = "Житомирська міська рада повідомила, що прощання відбудеться в суботу. Голова ОВА сказав, що радник мера уточнив деталі."
+    assert "Житомирська міська рада" not in {c.speaker for c in extract(article(body, "uk")).claims[1:]}

@@ -65,9 +65,10 @@ def test_an_organisation_named_only_in_someones_title_is_no_actor() -> None:
 
 
 def test_a_body_or_country_inside_a_name_is_part_of_it_but_not_the_gazetteers_own_name() -> None:
-    text = "Torture is widespread, the UN Human Rights Monitoring Mission in Ukraine said. The mission said more."
-    mission = "UN Human Rights Monitoring Mission in Ukraine"
-    assert _found(text, "en") == [(mission, mission, False), ("The mission", mission, True)]
+    # an invented mission: the gazetteer lists the real monitoring mission, and "the mission" as its role
+    text = "Torture is widespread, the UN Humanitarian Verification Mission in Ukraine said. The Kyiv-based mission said more."
+    mission = "UN Humanitarian Verification Mission in Ukraine"
+    assert _found(text, "en") == [(mission, mission, False), ("The Kyiv-based mission", mission, True)]
     speakers, _, actors = _facts(text, "en")
     assert speakers == {mission} and actors == {mission}  # the UN and Ukraine only name it here
     assert _found("The Russian Federation said so.", "en") == []  # the gazetteer's Russia
