@@ -33,11 +33,11 @@ from markupsafe import Markup, escape
 
 from . import chart, langdetect, mdsafe
 from .cache import article_key
-from .lexicon import load
 from .fingerprint import digest
 from .gazetteer import Gazetteer, default
 from .i18n import Formatter
 from .labels import labels
+from .lexicon import load
 from .model import STATUSES, Article, Citation, Claim, DatedFact, Discrepancy, Quantity, Quote, SourceGroup, Story, StoryEvent
 
 RECENT_EVENTS = 10
