@@ -359,6 +359,9 @@ def _find_triggers(body: str, lex: _Lexicon) -> list[_Trigger]:
     return out
 
 
+_UNREAL_PENALTY = 25  # characters
+
+
 def _assign(
     dates: list[dates_mod.DateMention], triggers: list[_Trigger], blockers: list[_Trigger], unreal: frozenset[int] = frozenset()
 ) -> list[tuple[dates_mod.DateMention, _Trigger]]:
@@ -366,9 +369,14 @@ def _assign(
     left to it ("On 10 June, under the agreements reached on 2 June, a group was returned").
     A date left over shares the nearest trigger when no other trigger, not even a modal one,
     stands between them ("began on June 9 and continued on June 10", "у п'ятницю повернулися
-    390, а вчора — ще 307"); else it dates nothing ("demanded a truce from Monday"). At one
-    distance a real trigger goes before an `unreal` one ("agreed at talks on June 2 to exchange")."""
-    ranked = sorted((_distance(t, d), id(t) in unreal, EVENT_TYPES.index(t.type), i, j) for i, d in enumerate(dates) for j, t in enumerate(triggers))
+    390, а вчора — ще 307"); else it dates nothing ("demanded a truce from Monday"). An
+    `unreal` (planned) trigger counts as a little further away than it is, so a real one near
+    the date takes it ("agreed at talks in Istanbul on July 23 to exchange 1,200 each")."""
+    ranked = sorted(
+        (_distance(t, d) + (_UNREAL_PENALTY if id(t) in unreal else 0), id(t) in unreal, EVENT_TYPES.index(t.type), i, j)
+        for i, d in enumerate(dates)
+        for j, t in enumerate(triggers)
+    )
     by_date: dict[int, int] = {}
     taken: set[int] = set()
     for _, _, _, i, j in ranked:

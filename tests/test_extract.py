@@ -1150,3 +1150,19 @@ def test_a_city_council_speaks() -> None:
 def test_an_adviser_is_no_council() -> None:
     body = "Житомирська міська рада повідомила, що прощання відбудеться в суботу. Голова ОВА сказав, що радник мера уточнив деталі."
     assert "Житомирська міська рада" not in {c.speaker for c in extract(article(body, "uk")).claims[1:]}
+
+
+def test_wire_update_notes_and_agency_datelines() -> None:
+    body = "(Adds Russian defence ministry figures in paragraph 5)\n\nKYIV, Aug 14 (Wire) - Ukraine said 84 prisoners returned on Thursday."
+    assert [q.value for q in extract(article(body, published=dt.date(2025, 8, 14))).quantities] == [84]
+    facts = extract(article("Київ. 14 серпня. Укрвісник. У четвер Україна повернула з полону 102 людини.", "uk", dt.date(2025, 8, 14)))
+    assert "Kyiv" in facts.places
+
+
+def test_talks_that_made_an_exchange_possible_happened() -> None:
+    facts = extract(article("Обмін став можливим завдяки домовленостям, досягнутим на переговорах у Стамбулі 23 липня, уточнили в штабі.", "uk", dt.date(2025, 8, 14)))
+    assert [(e.date.isoformat(), e.type) for e in facts.events] == [("2025-07-23", "talks")]
+    facts = extract(article("The two countries agreed at their third round of direct talks in Istanbul on July 23 to exchange 1,200 prisoners each.", published=dt.date(2025, 8, 14)))
+    assert [(e.date.isoformat(), e.type) for e in facts.events] == [("2025-07-23", "talks")]
+    facts = extract(article("Zelensky joined European leaders on a video call with Trump on Wednesday.", published=dt.date(2025, 8, 14)))
+    assert [(e.date.isoformat(), e.type) for e in facts.events] == [("2025-08-13", "talks")]
