@@ -403,6 +403,7 @@ def _events(article: Article, sents: list[Sentence], date_mentions: list[dates_m
     live_blog = sum(1 for line in body.splitlines() if lex.live_stamp.match(line)) >= 2
     header: dates_mod.DateMention | None = None  # "Live updates — Monday, 2 June"
     header_line = -1
+    header_used = False  # a timeline entry's date dates the entry's first event only
     previous: tuple[Sentence, list[_Trigger]] | None = None
     before: list[_Trigger] = []  # the sentence before's real triggers
 
@@ -445,7 +446,7 @@ def _events(article: Article, sents: list[Sentence], date_mentions: list[dates_m
         unreal = {id(t) for t in raw if _modal(lex, masked, s, t.start, t.end, starts)}
         triggers = [t for t in raw if id(t) not in unreal]
         if in_sentence and not raw and _is_header(s, in_sentence):
-            header, header_line = in_sentence[0], line_start
+            header, header_line, header_used = in_sentence[0], line_start, False
         if previous and in_sentence and lex.report_of_previous.match(s.text):
             # "Україна повернула ще одну групу. Про це в четвер повідомив Зеленський."
             add(previous[0], in_sentence[0], previous[1][0])
@@ -459,10 +460,12 @@ def _events(article: Article, sents: list[Sentence], date_mentions: list[dates_m
             continue
         # The day of a live-blog entry, for triggers that no date of their own claims.
         entry: dates_mod.DateMention | None = None
-        if header is not None and header_line == line_start:
+        stamped = False  # a live blog's clock time, not a date written at the line's start
+        if header is not None and header_line == line_start and not header_used:
             entry = header
         elif live_blog and lex.live_stamp.match(body, line_start) is not None:
             entry = header or dates_mod.DateMention(s.start, s.start, "", (article.published,), "publication")
+            stamped = True
         # modal triggers still take their dates ("demanded a truce from Monday"), then drop out
         pairs = _assign(_group(body, [d for d in in_sentence if not d.future], lex), raw, raw, frozenset(unreal))
         for mention, trig in pairs:
@@ -475,10 +478,13 @@ def _events(article: Article, sents: list[Sentence], date_mentions: list[dates_m
             add(s, mention, trig)
         used = {id(t) for _, t in pairs}
         free = [t for t in triggers if id(t) not in used]
-        if entry is not None and free and not lex.said.search(s.text) and not lex.unresolvable_time.search(s.text):
+        if entry is not None and free and not (stamped and lex.said.search(s.text)) and not lex.unresolvable_time.search(s.text):
             # an undated line of a live blog reports that day's events; reported speech in it
-            # ("Medinsky: the sides agreed on a new exchange") is a claim, not an event
+            # ("Medinsky: the sides agreed on a new exchange") is a claim, not an event. A
+            # timeline's entry under its date ("11 июня. … передачи тел …, сообщил Мединский")
+            # tells what happened that day, whoever reported it.
             add(s, entry, free[0])
+            header_used = not stamped
         elif not in_sentence:
             previous = (s, triggers)
     return sorted(seen.values(), key=lambda e: (e.date, e.type))
@@ -515,11 +521,12 @@ def _is_dateline(body: str, d: dates_mod.DateMention) -> bool:
 
 
 def _is_header(s: Sentence, dates: list[dates_mod.DateMention]) -> bool:
-    """A live blog's day heading ("Live updates — Monday, 2 June", "Понедельник, 9 июня.")."""
+    """A live blog's day heading ("Live updates — Monday, 2 June", "Понедельник, 9 июня.") or
+    a timeline entry's ("23–25 мая." before what happened then)."""
     rest = s.text
     for d in dates:
         rest = rest.replace(d.text, " ")
-    return len(dates) == 1 and len(dates[0].dates) == 1 and len(re.findall(r"\w+", rest)) <= 3
+    return len(dates) == 1 and len(re.findall(r"\w+", rest)) <= 3
 
 
 def _said_on(lex: _Lexicon, body: str, mention: dates_mod.DateMention, trig: _Trigger) -> bool:

@@ -1167,3 +1167,25 @@ def test_talks_that_made_an_exchange_possible_happened() -> None:
     assert [(e.date.isoformat(), e.type) for e in facts.events] == [("2025-07-23", "talks")]
     facts = extract(article("Zelensky joined European leaders on a video call with Trump on Wednesday.", published=august))
     assert [(e.date.isoformat(), e.type) for e in facts.events] == [("2025-08-13", "talks")]
+
+
+def test_a_timeline_entry_dates_its_first_event_only() -> None:
+    body = (
+        "23–25 мая. Обмен, согласованный в Стамбуле, проходил три дня подряд, по одному этапу в день.\n\n"
+        "2 июня. Второй раунд переговоров длился час. Стороны обменялись меморандумами. Мединский сообщил, что Россия передаст 6000 тел.\n\n"
+        "11 июня. Первый этап передачи тел: Украина получила 1212 тел, сообщил Мединский.\n"
+    )
+    events = [(e.date.isoformat(), e.type) for e in extract(article(body, "ru", dt.date(2025, 7, 25))).events]
+    assert events == [
+        ("2025-05-23", "prisoner_exchange"),
+        ("2025-05-24", "prisoner_exchange"),
+        ("2025-05-25", "prisoner_exchange"),
+        ("2025-06-02", "talks"),
+        ("2025-06-11", "remains_return"),
+    ]
+
+
+def test_present_tense_returns_in_a_timeline() -> None:
+    body = "March 19 — 175 Ukrainian servicemen come home.\n\nAugust 24 — 146 soldiers and eight civilians return."
+    facts = extract(article(body, published=dt.date(2025, 10, 1)))
+    assert [(e.date.isoformat(), e.type) for e in facts.events] == [("2025-03-19", "prisoner_exchange"), ("2025-08-24", "prisoner_exchange")]
