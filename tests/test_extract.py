@@ -1189,3 +1189,8 @@ def test_present_tense_returns_in_a_timeline() -> None:
     body = "March 19 — 175 Ukrainian servicemen come home.\n\nAugust 24 — 146 soldiers and eight civilians return."
     facts = extract(article(body, published=dt.date(2025, 10, 1)))
     assert [(e.date.isoformat(), e.type) for e in facts.events] == [("2025-03-19", "prisoner_exchange"), ("2025-08-24", "prisoner_exchange")]
+
+
+def test_in_his_view_and_na_yoho_dumku_are_the_last_person_named() -> None:
+    assert _claims("Marta Kowalczyk follows the talks. In her view, the next test is the lists.") == ["Marta Kowalczyk"]
+    assert _claims("Військовий експерт Віктор Гребенюк стежить за обмінами. На його думку, наступний етап буде восени.", "uk") == ["Віктор Гребенюк"]
