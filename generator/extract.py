@@ -63,6 +63,7 @@ class _Lexicon:
     dead_context: re.Pattern[str]
     losses_before: re.Pattern[str]
     losses_after: re.Pattern[str]
+    collectives: frozenset[str]  # numerals that count people by themselves ("двоє", "пятеро")
 
 
 def _words(pattern: str) -> str:
@@ -126,6 +127,7 @@ def lexicon(language: str) -> _Lexicon:
         dead_context=re.compile(_words(q["dead_context"][lang]), re.I),
         losses_before=re.compile(rf"(?<!\w)(?:{q['losses_before'][lang]})\s+(?:\S+\s+){{0,2}}$", re.I),
         losses_after=re.compile(rf"^\s*(?:[\w'\u2019-]+\s+){{0,4}}?(?:{q['losses_after'][lang]})(?!\w)", re.I),
+        collectives=frozenset(w.casefold() for w in q.get("collectives", {}).get(lang, "").split()),
     )
 
 
@@ -639,6 +641,8 @@ def _quantities(
                 clause = re.search(r"([^,;:.()\u2014\u2013]{2,60}?)\s[\u2014\u2013]\s*$", before)
                 counts = _last_noun(clause.group(1), lex) if clause else None
                 rule = "quantity.noun_before_dash" if counts else rule
+            if counts is None and number.text.casefold() in lex.collectives:
+                counts, rule = "people", "quantity.collective"  # "Двое из вернувшихся": a collective numeral counts people
             counts = _in_context(counts, s.text, lex)
             # days and figures listed: "5 февраля — 150 военных, 19 марта — 175"
             dash = _DATE_DASH.search(before)

@@ -1194,3 +1194,10 @@ def test_present_tense_returns_in_a_timeline() -> None:
 def test_in_his_view_and_na_yoho_dumku_are_the_last_person_named() -> None:
     assert _claims("Marta Kowalczyk follows the talks. In her view, the next test is the lists.") == ["Marta Kowalczyk"]
     assert _claims("Військовий експерт Віктор Гребенюк стежить за обмінами. На його думку, наступний етап буде восени.", "uk") == ["Віктор Гребенюк"]
+
+
+def test_collective_numerals_and_a_hundred_in_words() -> None:
+    facts = extract(article("«Двое из вернувшихся нуждаются в помощи», — написал Хинштейн. Москалькова вернула уже сотню мирных жителей.", "ru"))
+    assert {(q.value, q.counts) for q in facts.quantities} == {(2, "people"), (100, "civilians")}
+    facts = extract(article("Додому повернулися двадцятеро цивільних, ще півсотні чекають.", "uk"))
+    assert [(q.value, q.counts) for q in facts.quantities][0] == (20, "civilians")
