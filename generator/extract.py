@@ -480,7 +480,7 @@ def _events(article: Article, sents: list[Sentence], date_mentions: list[dates_m
             add(s, mention, trig)
         used = {id(t) for _, t in pairs}
         free = [t for t in triggers if id(t) not in used]
-        if entry is not None and free and not (stamped and lex.said.search(s.text)) and not lex.unresolvable_time.search(s.text):
+        if entry is not None and free and not in_sentence and not (stamped and lex.said.search(s.text)) and not lex.unresolvable_time.search(s.text):
             # an undated line of a live blog reports that day's events; reported speech in it
             # ("Medinsky: the sides agreed on a new exchange") is a claim, not an event. A
             # timeline's entry under its date ("11 июня. … передачи тел …, сообщил Мединский")

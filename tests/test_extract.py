@@ -1201,3 +1201,16 @@ def test_collective_numerals_and_a_hundred_in_words() -> None:
     assert {(q.value, q.counts) for q in facts.quantities} == {(2, "people"), (100, "civilians")}
     facts = extract(article("Додому повернулися двадцятеро цивільних, ще півсотні чекають.", "uk"))
     assert [(q.value, q.counts) for q in facts.quantities][0] == (20, "civilians")
+
+
+def test_brought_home_and_received_people_in_an_exchange() -> None:
+    facts = extract(article("The second chance came on August 7, 2023, when 22 Ukrainians were brought home.", published=dt.date(2025, 10, 8)))
+    assert [(e.date.isoformat(), e.type) for e in facts.events] == [("2023-08-07", "prisoner_exchange")]
+    body = "21 сентября 2022-го при посредничестве Турции Украина получила 215 человек, а Россия — 55 военнослужащих."
+    facts = extract(article(body, "ru", dt.date(2025, 10, 9)))
+    assert [(e.date.isoformat(), e.type) for e in facts.events] == [("2022-09-21", "prisoner_exchange")]
+
+
+def test_a_feminine_adjectival_surname_in_the_accusative() -> None:
+    facts = extract(article("Наталію Осадчу, фельдшерку з Херсонщини, затримали на блокпосту восени 2022 року.", "uk"))
+    assert "Наталія Осадча" in facts.actors
