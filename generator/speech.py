@@ -40,6 +40,7 @@ _LEAD_NAME = re.compile(r"^\s*(?:\d{1,2}[:.]\d{2}\s*[\u2014\u2013-]?\s*)?(?P<nam
 _NEXT_CLAUSE = re.compile(r"(?:;|,\s*(?:but|and|while|although|though|whereas|але|проте|однак|но|однако)\b)")
 # where a described source's words end: a relative clause ("… official who spoke on condition of anonymity")
 _RELATIVE = re.compile(r"\s(?:who|which|that|який|яка|яке|які|который|которая|которое|которые)\b|\s\(", re.I)
+_ADDRESSEE = re.compile(r"\b(?:to|told|with)\s+(?:the\s+)?$", re.I)
 _APPOSITION = re.compile(r",\s*(?:(?:the|a|an)\s+)?$", re.I)
 _ARTICLE = re.compile(r"(?:an?|the|one)\s+", re.I)
 _DASH_OR_COMMA = re.compile(r"[,\u2014\u2013]\s*$|\s-\s*$")
@@ -419,7 +420,8 @@ def _resolve(body: str, cue: re.Match[str], start: int, end: int, pats: SpeechPa
         # 140 people are still held in Russia"
         if head and head.start - cue.end() < 80 and len(re.findall(r"\w+", body[cue.end() : head.start])) <= 5:
             return head.entity.name
-    subject = tracker.speakers_in(start, cue.start())
+    # the one spoken to is no subject: "He spoke to Russian media separately, saying …"
+    subject = [m for m in tracker.speakers_in(start, cue.start()) if not _ADDRESSEE.search(body, max(0, m.start - 8), m.start)]
     if not subject and pats.organisation_subject and pats.organisation_subject.fullmatch(body, start, cue.start()):
         return tracker.last_organisation_before(start)  # "It added that …", "It also said"
     # "he" inside a quotation is someone the speaker talks about ("«Він подзвонив …», — розповіла жінка")

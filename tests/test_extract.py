@@ -1214,3 +1214,11 @@ def test_brought_home_and_received_people_in_an_exchange() -> None:
 def test_a_feminine_adjectival_surname_in_the_accusative() -> None:
     facts = extract(article("Наталію Осадчу, фельдшерку з Херсонщини, затримали на блокпосту восени 2022 року.", "uk"))
     assert "Наталія Осадча" in facts.actors
+
+
+def test_relayed_statements_are_the_original_speakers() -> None:
+    body = "Как сообщает украинское издание «Украинская правда» со ссылкой на Координационный штаб, домой вернулись 146 военных."
+    facts = extract(article(body, "ru"))
+    assert [c.speaker for c in facts.claims] == ["Coordination Headquarters for the Treatment of Prisoners of War"] and facts.quotes == ()
+    assert _claims("По данным украинских СМИ, среди вернувшихся есть трое жителей Херсона.", "ru") == ["Ukrainian media"]
+    assert _claims("He spoke to Russian media separately, saying Moscow was ready to hand over 3,000 more bodies.") == []
