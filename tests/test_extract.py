@@ -1222,3 +1222,10 @@ def test_relayed_statements_are_the_original_speakers() -> None:
     assert [c.speaker for c in facts.claims] == ["Coordination Headquarters for the Treatment of Prisoners of War"] and facts.quotes == ()
     assert _claims("По данным украинских СМИ, среди вернувшихся есть трое жителей Херсона.", "ru") == ["Ukrainian media"]
     assert _claims("He spoke to Russian media separately, saying Moscow was ready to hand over 3,000 more bodies.") == []
+
+
+def test_freed_from_detention_and_bodies_described_at_length() -> None:
+    facts = extract(article("A surgeon and a priest were among two dozen civilians freed from Russian detention on Tuesday."))
+    assert [e.type for e in facts.events] == ["prisoner_exchange"]
+    body = "The bodies of 1,000 people believed to be Ukrainian soldiers were handed over to Ukraine overnight into Friday."
+    assert [e.type for e in extract(article(body)).events] == ["remains_return"]
