@@ -64,6 +64,7 @@ class _Lexicon:
     losses_before: re.Pattern[str]
     losses_after: re.Pattern[str]
     collectives: frozenset[str]  # numerals that count people by themselves ("двоє", "пятеро")
+    since_before: re.Pattern[str] | None  # makes the date after it a starting point
 
 
 def _words(pattern: str) -> str:
@@ -128,6 +129,7 @@ def lexicon(language: str) -> _Lexicon:
         losses_before=re.compile(rf"(?<!\w)(?:{q['losses_before'][lang]})\s+(?:\S+\s+){{0,2}}$", re.I),
         losses_after=re.compile(rf"^\s*(?:[\w'\u2019-]+\s+){{0,4}}?(?:{q['losses_after'][lang]})(?!\w)", re.I),
         collectives=frozenset(w.casefold() for w in q.get("collectives", {}).get(lang, "").split()),
+        since_before=re.compile(rf"(?<!\w)(?:{data['since_before'][lang]})\s+(?:[^\s,;.]+\s+){{0,6}}?$", re.I) if data["since_before"].get(lang) else None,
     )
 
 
@@ -365,7 +367,11 @@ _UNREAL_PENALTY = 25  # characters
 
 
 def _assign(
-    dates: list[dates_mod.DateMention], triggers: list[_Trigger], blockers: list[_Trigger], unreal: frozenset[int] = frozenset()
+    dates: list[dates_mod.DateMention],
+    triggers: list[_Trigger],
+    blockers: list[_Trigger],
+    unreal: frozenset[int] = frozenset(),
+    windows: dict[int, tuple[int, int]] | None = None,
 ) -> list[tuple[dates_mod.DateMention, _Trigger]]:
     """Pair each date with a trigger: closest pairs first, a trigger taken by a closer date is
     left to it ("On 10 June, under the agreements reached on 2 June, a group was returned").
@@ -374,10 +380,12 @@ def _assign(
     390, а вчора — ще 307"); else it dates nothing ("demanded a truce from Monday"). An
     `unreal` (planned) trigger counts as a little further away than it is, so a real one near
     the date takes it ("agreed at talks in Istanbul on July 23 to exchange 1,200 each")."""
+    windows = windows or {}
     ranked = sorted(
         (_distance(t, d) + (_UNREAL_PENALTY if id(t) in unreal else 0), id(t) in unreal, EVENT_TYPES.index(t.type), i, j)
         for i, d in enumerate(dates)
         for j, t in enumerate(triggers)
+        if i not in windows or windows[i][0] <= t.start < windows[i][1]
     )
     by_date: dict[int, int] = {}
     taken: set[int] = set()
@@ -469,7 +477,8 @@ def _events(article: Article, sents: list[Sentence], date_mentions: list[dates_m
             entry = header or dates_mod.DateMention(s.start, s.start, "", (article.published,), "publication")
             stamped = True
         # modal triggers still take their dates ("demanded a truce from Monday"), then drop out
-        pairs = _assign(_group(body, [d for d in in_sentence if not d.future], lex), raw, raw, frozenset(unreal))
+        grouped = _group(body, [d for d in in_sentence if not d.future], lex)
+        pairs = _assign(grouped, raw, raw, frozenset(unreal), _since_windows(body, s, grouped, lex))
         for mention, trig in pairs:
             if (
                 id(trig) in unreal
@@ -490,6 +499,22 @@ def _events(article: Article, sents: list[Sentence], date_mentions: list[dates_m
         elif not in_sentence:
             previous = (s, triggers)
     return sorted(seen.values(), key=lambda e: (e.date, e.type))
+
+
+def _since_windows(body: str, s: Sentence, dates: list[dates_mod.DateMention], lex: _Lexicon) -> dict[int, tuple[int, int]]:
+    """Dates after "since": a starting point, which dates only what stands between "since" and
+    it ("Since the talks in Istanbul on June 2, Ukraine has received 8,000 bodies": the talks)."""
+    out: dict[int, tuple[int, int]] = {}
+    for i, d in enumerate(dates):
+        m = lex.since_before.search(body, max(s.start, d.start - 60), d.start) if lex.since_before else None
+        if m is not None:
+            # "the first meeting since 2 June, when the delegations agreed …": the day it names
+            when = _WHEN_AFTER.match(body, d.end, s.end)
+            out[i] = (m.start(), s.end if when else d.start)
+    return out
+
+
+_WHEN_AFTER = re.compile(r",?\s+(?:when|коли|когда)\b", re.I)
 
 
 def _frames_without_date(body: str, s: Sentence, trig: _Trigger, dates: list[dates_mod.DateMention], lex: _Lexicon) -> bool:

@@ -1229,3 +1229,11 @@ def test_freed_from_detention_and_bodies_described_at_length() -> None:
     assert [e.type for e in facts.events] == ["prisoner_exchange"]
     body = "The bodies of 1,000 people believed to be Ukrainian soldiers were handed over to Ukraine overnight into Friday."
     assert [e.type for e in extract(article(body)).events] == ["remains_return"]
+
+
+def test_a_date_after_since_is_a_starting_point() -> None:
+    facts = extract(article("Since the talks in Istanbul on June 2, Ukraine has received more than 8,000 bodies."))
+    assert [(e.date.isoformat(), e.type) for e in facts.events] == [("2025-06-02", "talks")]
+    assert extract(article("Since June 2, Ukraine has received more than 8,000 bodies.")).events == ()
+    facts = extract(article("It was the first meeting since 2 June, when the delegations agreed swaps of wounded prisoners."))
+    assert [(e.date.isoformat(), e.type) for e in facts.events] == [("2025-06-02", "talks")]
