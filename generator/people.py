@@ -29,6 +29,7 @@ class _Patterns:
     titled: re.Pattern[str]  # courtesy title + a capitalised word
     given_alone: re.Pattern[str]  # a listed given name on its own
     titles: tuple[tuple[str, re.Pattern[str]], ...]  # (kind, pattern) of titles that name a person again
+    apposed: re.Pattern[str]  # a name with its role after a comma: "Volker Türk, the UN High Commissioner"
     nominative: dict[str, str]  # stem of each listed Cyrillic given name -> the name as listed (the nominative)
     listed: frozenset[str]
 
@@ -49,12 +50,16 @@ def _patterns() -> _Patterns:
     given = [rf"(?:{prefix_pattern(stems)}){_CASE_ENDING}", prefix_pattern(exact)]
     courtesy = data["courtesy_titles"]["latin"].split() + data["courtesy_titles"]["cyrillic"].split()
     title = "|".join(sorted((re.escape(t) for t in courtesy), key=len, reverse=True))
+    roles = {script: "|".join(words) for script, words in data["apposition_roles"].items()}
     return _Patterns(
         # A patronymic may stand between ("Сергей Иванович Петров").
         full_name=re.compile(rf"(?<![\w-])(?P<given>{'|'.join(given)})\s+(?:{_PATRONYMIC}\s+)?(?P<surname>{_WORD})(?![\w-])"),
         titled=re.compile(rf"(?<![\w-])(?:{title})\.?\s+(?P<name>{_WORD})(?![\w-])", re.I),
         given_alone=re.compile(rf"(?<![\w-])(?P<name>{'|'.join(given)})(?![\w-])"),
         titles=tuple((kind, re.compile(rf"(?<![\w-])(?:{'|'.join(by_language.values())})(?![\w-])", re.I)) for kind, by_language in data["titles"].items()),
+        apposed=re.compile(
+            rf"(?<![\w-])(?P<given>{_WORD})\s+(?P<surname>{_WORD}(?:\s+{_WORD})?)(?=,\s+(?i:(?:the|an?|[\w-]+['\u2019]s)\s+(?:[\w'\u2019-]+\s+){{0,4}}?(?:{roles['latin']})|(?:[а-яіїєґё'\u2019-]+\s+){{0,2}}?(?:{roles['cyrillic']}))(?![\w-]))"
+        ),
         nominative={_stem(n): n for n in cyrillic},  # Latin names match only as listed
         listed=frozenset([*latin, *cyrillic]),
     )
@@ -93,7 +98,7 @@ def unlisted_people(text: str, taken: list[Mention]) -> list[Mention]:
     named: dict[tuple[str, str], set[str]] = {}
     nominative: dict[tuple[str, str], set[str]] = {}  # surname forms written after the nominative given name
     full: list[tuple[re.Match[str], tuple[str, str]]] = []
-    for m in [*_full_names(text, pats), *_titled_names(text, pats)]:
+    for m in [*_full_names(text, pats), *_titled_names(text, pats), *_apposed_names(text, pats)]:
         if not free(m.start(), m.end()):
             continue
         given, surname = _nominative(m.group("given"), pats), m.group("surname")
@@ -164,6 +169,12 @@ def _titled_names(text: str, pats: _Patterns) -> list[re.Match[str]]:
             if m and not m.group("given").isupper() and _nominative(m.group("given"), pats) not in pats.listed:
                 found.append(m)
     return found
+
+
+def _apposed_names(text: str, pats: _Patterns) -> list[re.Match[str]]:
+    """Two or three capitalised words whose role follows after a comma ("Volker Türk, the UN
+    High Commissioner for Human Rights, urged …"): a person, whatever the given name."""
+    return [m for m in pats.apposed.finditer(text) if not m.group("given").isupper() and not m.group("surname").isupper()]
 
 
 def _titled_again(

@@ -40,6 +40,7 @@ _LEAD_NAME = re.compile(r"^\s*(?:\d{1,2}[:.]\d{2}\s*[\u2014\u2013-]?\s*)?(?P<nam
 _NEXT_CLAUSE = re.compile(r"(?:;|,\s*(?:but|and|while|although|though|whereas|але|проте|однак|но|однако)\b)")
 # where a described source's words end: a relative clause ("… official who spoke on condition of anonymity")
 _RELATIVE = re.compile(r"\s(?:who|which|that|який|яка|яке|які|который|которая|которое|которые)\b|\s\(", re.I)
+_CLAUSE_JOIN = re.compile(r";\s+|,\s+(?=(?:while|whereas|тоді як|тогда как|в то время как)\s)", re.I)
 _ADDRESSEE = re.compile(r"\b(?:to|told|with)\s+(?:the\s+)?$", re.I)
 _APPOSITION = re.compile(r",\s*(?:(?:the|a|an)\s+)?$", re.I)
 _ARTICLE = re.compile(r"(?:an?|the|one)\s+", re.I)
@@ -164,7 +165,7 @@ class SpeakerTracker:
                 continue
             if m.entity.kind == "person" and (feminine is None or people.is_feminine(m.entity.name) == feminine):
                 return m.entity.name
-            if m.entity.kind == _DESCRIBED_KIND:  # "Источник в администрации области … По его словам"
+            if m.entity.kind == _DESCRIBED_KIND and not feminine:  # "Источник в администрации области … По его словам"
                 return m.entity.name
             if self._represented(m):
                 return m.entity.name
@@ -598,9 +599,10 @@ def _claims(
 
 
 def _reporting_clauses(body: str, s: Sentence, pats: SpeechPatterns) -> list[Sentence]:
-    """A sentence of clauses joined by semicolons, each with its own reporting verb, is one
-    claim per clause ("Kyiv said it had received 1,212 bodies; Moscow said it had got 27")."""
-    cuts = [m.end() for m in re.finditer(r";\s+", s.text)]
+    """A sentence of clauses joined by a semicolon or a contrast ("while", "тоді як"), each
+    with its own reporting verb, is one claim per clause ("Kyiv said it had received 1,212
+    bodies; Moscow said it had got 27", "…, according to the headquarters, while Russia says …")."""
+    cuts = [m.end() for m in _CLAUSE_JOIN.finditer(s.text)]
     if not cuts:
         return [s]
     bounds = [0, *cuts, len(s.text)]

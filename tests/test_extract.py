@@ -1237,3 +1237,12 @@ def test_a_date_after_since_is_a_starting_point() -> None:
     assert extract(article("Since June 2, Ukraine has received more than 8,000 bodies.")).events == ()
     facts = extract(article("It was the first meeting since 2 June, when the delegations agreed swaps of wounded prisoners."))
     assert [(e.date.isoformat(), e.type) for e in facts.events] == [("2025-06-02", "talks")]
+
+
+def test_a_name_with_its_role_after_a_comma_is_a_person() -> None:
+    facts = extract(article("Volker Türk, the UN High Commissioner for Human Rights, urged both sides to respect the rules."))
+    assert [c.speaker for c in facts.claims] == ["Volker Türk"]
+    body = "Rustem Umerov, the secretary of the National Security and Defence Council, met Turkish Foreign Minister Hakan Fidan."
+    assert "Defence Council" not in extract(article(body)).actors
+    facts = extract(article("Мирьяна Сполярич, президентка МКЧХ, заявила, що доступу немає.", "uk"))
+    assert [c.speaker for c in facts.claims] == ["Мирьяна Сполярич"]
