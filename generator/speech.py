@@ -224,7 +224,8 @@ class SpeakerTracker:
         """'according to Kyiv', 'по данным Москвы': a capital right after a cue speaks for its government."""
         for m in self.mentions:
             if m.start >= offset:
-                if m.entity.capital_of and re.fullmatch(r"\s*", body[offset : m.start]) and self.gazetteer.get(m.entity.capital_of):
+                # "как утверждают в Москве", "як сподіваються у Києві": a preposition may stand between
+                if m.entity.capital_of and re.fullmatch(r"\s*(?:[вуy]|во|in)?\s*", body[offset : m.start]) and self.gazetteer.get(m.entity.capital_of):
                     return m.entity.capital_of
                 return None
         return None

@@ -1246,3 +1246,8 @@ def test_a_name_with_its_role_after_a_comma_is_a_person() -> None:
     assert "Defence Council" not in extract(article(body)).actors
     facts = extract(article("Мирьяна Сполярич, президентка МКЧХ, заявила, що доступу немає.", "uk"))
     assert [c.speaker for c in facts.claims] == ["Мирьяна Сполярич"]
+
+
+def test_a_government_by_its_capital_after_an_impersonal_verb() -> None:
+    assert _claims("Как утверждают в Москве, обмен прошел по формуле «150 на 150».", "ru") == ["Russia"]
+    assert _claims("Наступний обмін, як сподіваються у Києві, може відбутися до Різдва.", "uk") == ["Ukraine"]
