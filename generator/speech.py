@@ -408,6 +408,8 @@ def _resolve(body: str, cue: re.Match[str], start: int, end: int, pats: SpeechPa
         if government:
             return government
         head = _pick(tracker.speakers_in(cue.end(), after_end))
+        if head is None and pats.anaphora_after.match(body, cue.end(), end):
+            return tracker.last_speaker_before(cue.start())  # "За словами співрозмовника, …"
         return head.entity.name if head else None
     before = body[start : cue.start()]
     # '..., said Umerov', '— так стверджує Мединський' (an adverb between the dash and the verb)

@@ -1251,3 +1251,8 @@ def test_a_name_with_its_role_after_a_comma_is_a_person() -> None:
 def test_a_government_by_its_capital_after_an_impersonal_verb() -> None:
     assert _claims("Как утверждают в Москве, обмен прошел по формуле «150 на 150».", "ru") == ["Russia"]
     assert _claims("Наступний обмін, як сподіваються у Києві, може відбутися до Різдва.", "uk") == ["Ukraine"]
+
+
+def test_za_slovamy_spivrozmovnyka_is_the_source_named_before() -> None:
+    body = "Джерело в Генеральному штабі ЗСУ розповіло про підготовку. За словами співрозмовника, до нього планують включити п'ятдесят поранених."
+    assert _claims(body, "uk") == ["Джерело в Генеральному штабі ЗСУ"] * 2
