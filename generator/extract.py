@@ -111,7 +111,7 @@ def lexicon(language: str) -> _Lexicon:
         unresolvable_time=re.compile(_words(data["unresolvable_time"][lang]), re.I),
         ordinals=data["ordinals"][lang],
         weekdays=frozenset(normalise_apostrophes(w) for w in load("dates")["weekdays"].get(lang, {})),
-        count_nouns=tuple((kind, re.compile(rf"(?:{p})(?!\w)", re.I)) for kind, p in q["count_nouns"][lang]),
+        count_nouns=tuple((kind, re.compile(rf"(?<!\w)(?:{p})(?!\w)", re.I)) for kind, p in q["count_nouns"][lang]),
         body_before=re.compile(rf"(?:{q['body_before'][lang]})\s*$", re.I),
         qualifiers=tuple((k, re.compile(rf"(?<!\w)(?:{p})\s*$", re.I)) for k, p in q["qualifiers"][lang].items()),
         elliptic_after=re.compile(rf"^\s*(?:{q['elliptic_after'][lang]})(?!\w)", re.I),

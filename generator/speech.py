@@ -557,8 +557,8 @@ def _claims(
         quoted = [q for q in spans if s.start <= q.start and q.end <= s.end]
         if any(q.end - q.start > 0.5 * (s.end - s.start) for q in quoted) or _opens_with_quote(body, s, quoted, pats):
             continue  # a quoted statement is a quote, not a claim
-        if re.match(r"\s*[-\u2022*]", s.text):
-            continue  # lead bullet points restate the body
+        if re.match(r"\s*[-\u2022*](?!\s*(?:more than |over |about |понад |близько |более |около )?\d)", s.text):
+            continue  # lead bullet points restate the body; a list of figures ("- 6,060: bodies …, per Kyiv") does not
         found: list[tuple[str, str]] = []  # (speaker, rule)
         lead = _lead_speaker(s, tracker) if turn is None else None  # a transcript's label is no claim
         if lead:

@@ -1256,3 +1256,10 @@ def test_a_government_by_its_capital_after_an_impersonal_verb() -> None:
 def test_za_slovamy_spivrozmovnyka_is_the_source_named_before() -> None:
     body = "Джерело в Генеральному штабі ЗСУ розповіло про підготовку. За словами співрозмовника, до нього планують включити п'ятдесят поранених."
     assert _claims(body, "uk") == ["Джерело в Генеральному штабі ЗСУ"] * 2
+
+
+def test_a_count_noun_is_a_whole_word_and_a_list_of_figures_speaks() -> None:
+    facts = extract(article("84 — стільки ж своїх військових отримала Росія.", "uk"))
+    assert [(q.value, q.counts) for q in facts.quantities] == [(84, "soldiers")]  # not the "тіл" in "стільки"
+    body = "By the numbers:\n- 6,060: bodies returned to Ukraine in June, per Kyiv\n- 78: bodies Russia says it received"
+    assert [c.speaker for c in extract(article(body)).claims] == ["Ukraine", "Russia"]
