@@ -78,6 +78,7 @@ class SpeechPatterns:
     negation: re.Pattern[str]  # right before a reporting verb: "has not confirmed" attributes nothing
     report_of_previous: re.Pattern[str]  # "Про це повідомив X": X reported the sentence before
     subordinator: re.Pattern[str]  # after a closing mark, opens a clause that attributes nothing
+    statement_intro: re.Pattern[str]  # introduces a statement quoted over several paragraphs
 
 
 def _subject_pattern(words: str | None) -> re.Pattern[str] | None:
@@ -114,6 +115,7 @@ def patterns(language: str) -> SpeechPatterns:
         negation=re.compile(rf"(?<!\w)(?:{data['negation'][lang]})\s+(?:\w+\s+)?$", re.I),
         report_of_previous=re.compile(tables["report_of_previous"][lang], re.I),
         subordinator=re.compile(rf"(?<!\w)(?:{data['subordinators'][lang]})(?!\w)", re.I),
+        statement_intro=re.compile(rf"(?<!\w)(?:{data['statement_intro'][lang]})(?!\w)", re.I),
     )
 
 
@@ -127,9 +129,15 @@ def quoted_spans(body: str) -> list[QuotedSpan]:
             continue
         j = i + 1
         depth_open = body[i]
+        opens_paragraph = i == 0 or body[i - 1] == "\n"
         while j < len(body) and body[j] not in closers:
             if body[j] == "\n" and depth_open == '"':
-                break
+                # a quotation over several paragraphs: each opens with a mark, only the last closes
+                following = re.compile(r"\n\s*\n\"").match(body, j)
+                if not (opens_paragraph and following):
+                    break
+                j = following.end()
+                continue
             j += 1
         if j >= len(body) or body[j] == "\n":
             i += 1
@@ -300,10 +308,14 @@ def extract_speech(
             continue  # the outlet's own name, in any case ('на вопрос «Встречного ветра»')
         turn = turn_at(span.start, talk)
         split = _split_at_attribution(body, span, pats, tracker) if turn is None else None
+        block = _paragraphs(body, span) if turn is None and split is None else []
         speaker: str | None
         if turn is not None:
             # a speaker's turn is the speaker's; the interviewer's words are nobody's quote
             parts, speaker = [span], turn.speaker
+        elif len(block) > 1:
+            # a statement quoted over several paragraphs: a quote per paragraph, all of whoever introduced it
+            parts, speaker = block, _statement_speaker(body, span, pats, tracker) or _quote_speaker(body, block[0], sents, pats, tracker)
         elif split is not None:
             parts, speaker = split
         else:
@@ -348,6 +360,40 @@ def _names_outlet(text: str, source: str) -> bool:
 
 # «A, — написал Журавлев. — B»: one pair of marks around two quotes and their attribution.
 _INNER_ATTRIBUTION = re.compile(r"[,.!?\u2026]\s*[\u2014\u2013]\s+(?P<mid>[^\u2014\u2013\u00ab\u00bb\"\u201c\u201d]{3,160}?)[.,:]\s*[\u2014\u2013]\s+(?=\S)")
+
+
+def _paragraphs(body: str, span: QuotedSpan) -> list[QuotedSpan]:
+    """The paragraphs of a quotation that runs over several, without the quotation marks that
+    open each of them (English style: every paragraph opens with a mark, only the last closes)."""
+    parts: list[QuotedSpan] = []
+    start = span.start
+    for m in re.finditer(r"\n\s*\n", body[span.start : span.end]):
+        end = span.start + m.start()
+        parts.append(QuotedSpan(start, end))
+        start = span.start + m.end()
+        while start < span.end and body[start] in '"\u201c\u00ab\u201e':
+            start += 1
+    parts.append(QuotedSpan(start, span.end))
+    return [p for p in parts if re.search(r"\w", body[p.start : p.end])]
+
+
+def _statement_speaker(body: str, span: QuotedSpan, pats: SpeechPatterns, tracker: SpeakerTracker) -> str | None:
+    """Who issued a statement quoted at length: named in the two paragraphs before it, the one
+    right before introducing it ("The statement reads in full:", "Наводимо текст заяви повністю.")."""
+    before = body[: span.start - 1].rstrip()
+    paragraphs = list(re.finditer(r"[^\n]+", before))[-3:]
+    if not paragraphs or not (paragraphs[-1].group(0).endswith(":") or pats.statement_intro.search(paragraphs[-1].group(0))):
+        return None
+    for paragraph in reversed(paragraphs):
+        named = tracker.speakers_in(paragraph.start(), paragraph.end())
+        # the one named nearest the word for the statement ("… the UAE said in a joint statement", "Заява МЗС України")
+        cues = [c.start() for c in pats.statement_intro.finditer(body, paragraph.start(), paragraph.end())]
+        if named and cues:
+            return min(named, key=lambda m: (min(abs(m.start - c) for c in cues), _RANK.get(m.entity.kind, 9))).entity.name
+        head = _pick(named)
+        if head:
+            return head.entity.name
+    return None
 
 
 def _split_at_attribution(body: str, span: QuotedSpan, pats: SpeechPatterns, tracker: SpeakerTracker) -> tuple[list[QuotedSpan], str | None] | None:

@@ -1263,3 +1263,20 @@ def test_a_count_noun_is_a_whole_word_and_a_list_of_figures_speaks() -> None:
     assert [(q.value, q.counts) for q in facts.quantities] == [(84, "soldiers")]  # not the "тіл" in "стільки"
     body = "By the numbers:\n- 6,060: bodies returned to Ukraine in June, per Kyiv\n- 78: bodies Russia says it received"
     assert [c.speaker for c in extract(article(body)).claims] == ["Ukraine", "Russia"]
+
+
+def test_a_statement_quoted_over_several_paragraphs_is_a_quote_per_paragraph() -> None:
+    body = (
+        "Ukraine and Russia agreed on a swap, Turkey and the United Arab Emirates said in a joint statement.\n\n"
+        "The statement reads in full:\n\n"
+        '"On 13 November 2025, the delegations held a new round of talks.\n\n'
+        '"1. The parties agreed to exchange 1,200 prisoners.\n\n'
+        '"We stand ready to host the next meeting."\n'
+    )
+    quotes = extract(article(body, published=dt.date(2025, 11, 14))).quotes
+    assert [q.text[:12] for q in quotes] == ["On 13 Novemb", "1. The parti", "We stand rea"]
+    assert {q.speaker for q in quotes} == {"United Arab Emirates"}
+    body = "Міністерство оприлюднило заяву.\n\nНаводимо текст заяви повністю.\n\nЗаява МЗС України щодо цивільних\n\n«Перший абзац.\n\nДругий абзац.»"
+    quotes = extract(article(body, "uk")).quotes
+    mfa = "Ministry of Foreign Affairs of Ukraine"
+    assert [(q.speaker, q.text) for q in quotes] == [(mfa, "Перший абзац."), (mfa, "Другий абзац.")]
