@@ -33,7 +33,7 @@ from .writer import atomic_write
 log = logging.getLogger("mkdocs.plugins.briefings")
 EXTRACTION_MODULES = (
     *("extract", "speech", "transcripts", "numbers", "dates", "gazetteer", "people", "organisations"),
-    *("text", "morph", "lexicon", "model", "sources", "ledger"),
+    *("text", "morph", "lexicon", "model", "sources", "ledger", "cleantext"),
 )
 PARALLEL_FROM = 64  # below this many uncached articles, starting worker processes costs more than it saves
 BACKGROUND_FROM = 200  # cached articles; from this many, a few new ones are extracted while they are read

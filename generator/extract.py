@@ -13,8 +13,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
+from . import cleantext, ledger, transcripts
 from . import dates as dates_mod
-from . import ledger, transcripts
 from .gazetteer import Gazetteer, Mention, default
 from .lexicon import load, normalise_apostrophes
 from .model import Article, ArticleFacts, Claim, Event, Evidence, Quantity, Quote
@@ -148,7 +148,8 @@ def _in_title(m: Mention, body: str, lex: _Lexicon, gaz: Gazetteer) -> bool:
 def extract(article: Article, gazetteer: Gazetteer | None = None) -> ArticleFacts:
     gaz = gazetteer or default()
     original = article
-    article = replace(article, body=blank_furniture(article.body, article.language))
+    readable, offsets = cleantext.clean(article.body)
+    article = replace(article, body=blank_furniture(readable, article.language))
     body = article.body
     sents = sentences(body)
     listed = gaz.mentions(body)
@@ -186,7 +187,7 @@ def extract(article: Article, gazetteer: Gazetteer | None = None) -> ArticleFact
         | {m.entity.name for m in dateline}
         | visited
     )
-    return ArticleFacts(
+    facts = ArticleFacts(
         article=original,
         events=tuple(events),
         quantities=tuple(quantities),
@@ -199,6 +200,7 @@ def extract(article: Article, gazetteer: Gazetteer | None = None) -> ArticleFact
         sentence_dates=_sentence_dates(article, [*quantities, *quotes, *claims]),
         traits=tuple(ledger.traits(q, article.language) for q in quantities),
     )
+    return cleantext.to_written(facts, original.body, offsets) if offsets is not None else facts
 
 
 @functools.cache

@@ -1280,3 +1280,16 @@ def test_a_statement_quoted_over_several_paragraphs_is_a_quote_per_paragraph() -
     quotes = extract(article(body, "uk")).quotes
     mfa = "Ministry of Foreign Affairs of Ukraine"
     assert [(q.speaker, q.text) for q in quotes] == [(mfa, "Перший абзац."), (mfa, "Другий абзац.")]
+
+
+def test_html_entities_and_latin_lookalikes_are_read_and_cited_as_written() -> None:
+    body = "President&nbsp;Volodymyr Zelensky wrote: &quot;Our people are home.&quot; Ukraine received 164&nbsp;servicemen on Thursday."
+    facts = extract(article(body, published=dt.date(2025, 11, 14)))
+    assert [(q.speaker, q.text) for q in facts.quotes] == [("Volodymyr Zelensky", "Our people are home.")]
+    for ev in [q.evidence for q in facts.quantities] + [q.evidence for q in facts.quotes] + [c.evidence for c in facts.claims]:
+        assert body[ev.start : ev.end] == ev.text
+    assert [q.value for q in facts.quantities] == [164] and facts.quantities[0].evidence.text == "164"
+    body = "Зeленський заявив, що додому повернулися 120 людей."  # a Latin "e"
+    facts = extract(article(body, "uk"))
+    assert [c.speaker for c in facts.claims] == ["Volodymyr Zelensky"]
+    assert [body[c.evidence.start : c.evidence.end] for c in facts.claims] == [c.evidence.text for c in facts.claims] == [body]
