@@ -65,6 +65,7 @@ class _Lexicon:
     losses_after: re.Pattern[str]
     collectives: frozenset[str]  # numerals that count people by themselves ("двоє", "пятеро")
     since_before: re.Pattern[str] | None  # makes the date after it a starting point
+    happened_before: re.Pattern[str]  # a verb of the event right before a date: the date is the event's
 
 
 def _words(pattern: str) -> str:
@@ -129,6 +130,7 @@ def lexicon(language: str) -> _Lexicon:
         losses_before=re.compile(rf"(?<!\w)(?:{q['losses_before'][lang]})\s+(?:\S+\s+){{0,2}}$", re.I),
         losses_after=re.compile(rf"^\s*(?:[\w'\u2019-]+\s+){{0,4}}?(?:{q['losses_after'][lang]})(?!\w)", re.I),
         collectives=frozenset(w.casefold() for w in q.get("collectives", {}).get(lang, "").split()),
+        happened_before=re.compile(rf"(?<!\w)(?:{data['happened_before'][lang]})\s+(?:(?:on|в|у|во)\s+)?$", re.I),
         since_before=re.compile(rf"(?<!\w)(?:{data['since_before'][lang]})\s+(?:[^\s,;.]+\s+){{0,6}}?$", re.I) if data["since_before"].get(lang) else None,
     )
 
@@ -559,7 +561,11 @@ def _is_header(s: Sentence, dates: list[dates_mod.DateMention]) -> bool:
 
 
 def _said_on(lex: _Lexicon, body: str, mention: dates_mod.DateMention, trig: _Trigger) -> bool:
-    """The date sits right by a reporting verb, nearer than to the trigger: it dates the saying."""
+    """The date sits right by a reporting verb, nearer than to the trigger: it dates the saying;
+    not when a verb of the event stands right before it ("the exchange carried out on Saturday
+    was announced …")."""
+    if lex.happened_before.search(body, max(0, mention.start - 30), mention.start):
+        return False
     lo, hi = max(0, mention.start - 40), min(len(body), mention.end + 80)
     for m in lex.said.finditer(body, lo, hi):
         gap = body[m.end() : mention.start] if m.end() <= mention.start else body[mention.end : m.start()]

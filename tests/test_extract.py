@@ -1293,3 +1293,19 @@ def test_html_entities_and_latin_lookalikes_are_read_and_cited_as_written() -> N
     facts = extract(article(body, "uk"))
     assert [c.speaker for c in facts.claims] == ["Volodymyr Zelensky"]
     assert [body[c.evidence.start : c.evidence.end] for c in facts.claims] == [c.evidence.text for c in facts.claims] == [body]
+
+
+def test_denied_rumoured_and_conditional_events_are_none() -> None:
+    for body, language in [
+        ("No exchange took place on Sunday, despite the rumours.", "en"),
+        ("Peskov denied on Tuesday that any bodies had been handed over that day.", "en"),
+        ("Якби в середу відбувся обмін, додому повернулися б кілька сотень людей.", "uk"),
+        ("По неподтвержденным данным, следующий этап может пройти в пятницу.", "ru"),
+    ]:
+        assert extract(article(body, language, dt.date(2025, 11, 21))).events == (), body
+
+
+def test_a_verb_of_the_event_binds_its_date_before_a_reporting_verb() -> None:
+    body = "The prisoner exchange that Ukraine and Russia carried out on Saturday was announced in a stream of posts."
+    facts = extract(article(body, published=dt.date(2025, 11, 3)))
+    assert [(e.date.isoformat(), e.type) for e in facts.events] == [("2025-11-01", "prisoner_exchange")]
