@@ -167,7 +167,7 @@ def extract(article: Article, gazetteer: Gazetteer | None = None) -> ArticleFact
     quotes, claims, quote_speakers = extract_speech(article, sents, gaz, mentions, talk)
     claim_speakers = {(c.evidence.start, c.evidence.end): c.speaker for c in claims}
     events = _events(article, sents, date_mentions, mentions)
-    quantities = _quantities(article, sents, date_mentions, quote_speakers, claim_speakers, _answers(body, mentions, talk))
+    quantities = _quantities(article, sents, date_mentions, quote_speakers, claim_speakers, _answers(body, mentions, talk, claims))
     lex = lexicon(article.language)
     actors = sorted({m.entity.name for m in mentions if m.entity.is_actor and not _in_title(m, body, lex, gaz)})
     # Speakers are actors too, unless they are unnamed sources (not in the gazetteer).
@@ -213,9 +213,19 @@ def _kickers() -> re.Pattern[str]:
     return re.compile(rf"(?:{load('extraction')['dateline_kickers']}|(?:{'|'.join(map(re.escape, words))})(?:\s.*)?)", re.I)
 
 
-def _answers(body: str, mentions: list[Mention], talk: tuple[transcripts.Turn, ...]) -> dict[tuple[int, int], str]:
-    """Spans whose figures are an interviewee's: a dialogue's answers, a transcript's turns."""
-    return interview_answers(body, mentions) | {(t.start, t.end): t.speaker for t in talk if t.speaker}
+def _answers(body: str, mentions: list[Mention], talk: tuple[transcripts.Turn, ...], claims: list[Claim]) -> dict[tuple[int, int], str]:
+    """Spans whose figures are someone's though no quotation marks say so: a dialogue's answers,
+    a transcript's turns, and a post pasted after its author's line ("Zelensky wrote on X:")."""
+    posts: dict[tuple[int, int], str] = {}
+    for claim in claims:
+        if claim.evidence.text.rstrip().endswith(":") and body.startswith("\n", claim.evidence.end):
+            start = claim.evidence.end
+            while start < len(body) and body[start].isspace():
+                start += 1
+            end = body.find("\n\n", start)
+            if not re.match(r"[-\u2022*]\s", body[start : start + 2]):  # a bulleted list is the outlet's summary
+                posts[(start, len(body) if end < 0 else end)] = claim.speaker
+    return interview_answers(body, mentions) | {(t.start, t.end): t.speaker for t in talk if t.speaker} | posts
 
 
 @functools.cache

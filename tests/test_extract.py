@@ -1309,3 +1309,9 @@ def test_a_verb_of_the_event_binds_its_date_before_a_reporting_verb() -> None:
     body = "The prisoner exchange that Ukraine and Russia carried out on Saturday was announced in a stream of posts."
     facts = extract(article(body, published=dt.date(2025, 11, 3)))
     assert [(e.date.isoformat(), e.type) for e in facts.events] == [("2025-11-01", "prisoner_exchange")]
+
+
+def test_a_post_pasted_after_its_authors_line_gives_the_author_its_figures() -> None:
+    body = "Zelensky wrote on X:\n\nToday 214 of our defenders came home, and 11 civilians with them. #BringThemHome\n\nThe ministry said little."
+    facts = extract(article(body, published=dt.date(2025, 12, 5)))
+    assert {(q.value, q.attributed_to) for q in facts.quantities} == {(214, "Volodymyr Zelensky"), (11, "Volodymyr Zelensky")}
