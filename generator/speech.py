@@ -71,6 +71,7 @@ class SpeechPatterns:
     dash_so: re.Pattern[str]  # '— так' right before an inverted reporting verb
     formulas: re.Pattern[str]
     sources: tuple[tuple[re.Pattern[str], str], ...]
+    any_source: re.Pattern[str]  # all of `sources` in one pattern: most articles name none, and one scan says so
     described_sources: re.Pattern[str] | None  # a source noun and the words describing it, named as written
     title_before: re.Pattern[str]  # 'в интервью газете «Известия»': a name in quote marks, not speech
     noun_before: re.Pattern[str]  # before a reporting verb's form, it is a noun ("Ukraine's demands", "the claims")
@@ -108,6 +109,7 @@ def patterns(language: str) -> SpeechPatterns:
         dash_so=re.compile(rf"(?:^|[,\u2014\u2013])\s*(?:{data['so_before_verb'][lang]})\s*$", re.I),
         formulas=re.compile(rf"\s*(?:{data['formulas'][lang]})\s*", re.I),
         sources=tuple((re.compile(rf"(?<!\w)(?:{p})(?!\w)", re.I), name) for p, name in data["unnamed_sources"][lang]),
+        any_source=re.compile(rf"(?<!\w)(?:{'|'.join(p for p, _ in data['unnamed_sources'][lang])})(?!\w)", re.I),
         described_sources=re.compile(rf"(?<!\w)(?:{data['described_sources'][lang]})(?!\w)", re.I) if data["described_sources"].get(lang) else None,
         title_before=re.compile(rf"(?<!\w)(?:{data['title_before'][lang]})\s*$", re.I),
         noun_before=re.compile(rf"(?:{data['noun_before'][lang]})\s+$", re.I),
@@ -122,29 +124,33 @@ def patterns(language: str) -> SpeechPatterns:
 def quoted_spans(body: str) -> list[QuotedSpan]:
     spans: list[QuotedSpan] = []
     i = 0
-    while i < len(body):
-        closers = QUOTE_PAIRS.get(body[i])
-        if closers is None:
-            i += 1
-            continue
-        j = i + 1
-        depth_open = body[i]
+    while (opening := _OPENERS.search(body, i)) is not None:
+        i = opening.start()
+        opener = body[i]
         opens_paragraph = i == 0 or body[i - 1] == "\n"
-        while j < len(body) and body[j] not in closers:
-            if body[j] == "\n" and depth_open == '"':
-                # a quotation over several paragraphs: each opens with a mark, only the last closes
-                following = re.compile(r"\n\s*\n\"").match(body, j)
-                if not (opens_paragraph and following):
-                    break
-                j = following.end()
-                continue
-            j += 1
-        if j >= len(body) or body[j] == "\n":
+        j = i + 1
+        while True:
+            found = [k for k in (body.find(c, j) for c in QUOTE_PAIRS[opener]) if k >= 0]
+            close = min(found) if found else -1
+            line_end = body.find("\n", j) if opener == '"' else -1
+            if line_end < 0 or (0 <= close < line_end):
+                break
+            # a quotation over several paragraphs: each opens with a mark, only the last closes
+            following = _NEXT_PARAGRAPH_QUOTE.match(body, line_end)
+            if not (opens_paragraph and following):
+                close = -1
+                break
+            j = following.end()
+        if close < 0:
             i += 1
             continue
-        spans.append(QuotedSpan(i + 1, j))
-        i = j + 1
+        spans.append(QuotedSpan(i + 1, close))
+        i = close + 1
     return spans
+
+
+_OPENERS = re.compile("[" + re.escape("".join(QUOTE_PAIRS)) + "]")
+_NEXT_PARAGRAPH_QUOTE = re.compile(r'\n\s*\n"')
 
 
 def _trim(body: str, start: int, end: int) -> tuple[int, int]:
@@ -248,7 +254,7 @@ def source_mentions(body: str, language: str, taken: list[Mention]) -> list[Ment
     official", so that articles agree), then those described in the text, named by their words."""
     pats = patterns(language)
     listed: list[Mention] = []
-    for pat, name in pats.sources:
+    for pat, name in pats.sources if pats.any_source.search(body) else ():
         for m in pat.finditer(body):
             if any(t.start < m.end() and m.start() < t.end for t in [*taken, *listed]):
                 continue
