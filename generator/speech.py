@@ -149,6 +149,7 @@ def quoted_spans(body: str) -> list[QuotedSpan]:
     return spans
 
 
+_QUOTE_NEXT = re.compile(r"\s*[\"\u201c\u00ab\u201e]")  # between a line ending in ":" and the quotation it opens
 _OPENERS = re.compile("[" + re.escape("".join(QUOTE_PAIRS)) + "]")
 _NEXT_PARAGRAPH_QUOTE = re.compile(r'\n\s*\n"')
 
@@ -609,6 +610,8 @@ def _claims(
         quoted = [q for q in spans if s.start <= q.start and q.end <= s.end]
         if any(q.end - q.start > 0.5 * (s.end - s.start) for q in quoted) or _opens_with_quote(body, s, quoted, pats):
             continue  # a quoted statement is a quote, not a claim
+        if s.text.rstrip().endswith(":") and any(_QUOTE_NEXT.fullmatch(body, s.end, q.start) for q in spans if q.start > s.end):
+            continue  # "Lubinets wrote on Telegram:" and the post in quotation marks: a quote only
         if re.match(r"\s*[-\u2022*](?!\s*(?:more than |over |about |понад |близько |более |около )?\d)", s.text):
             continue  # lead bullet points restate the body; a list of figures ("- 6,060: bodies …, per Kyiv") does not
         found: list[tuple[str, str]] = []  # (speaker, rule)

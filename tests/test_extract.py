@@ -1315,3 +1315,9 @@ def test_a_post_pasted_after_its_authors_line_gives_the_author_its_figures() -> 
     body = "Zelensky wrote on X:\n\nToday 214 of our defenders came home, and 11 civilians with them. #BringThemHome\n\nThe ministry said little."
     facts = extract(article(body, published=dt.date(2025, 12, 5)))
     assert {(q.value, q.attributed_to) for q in facts.quantities} == {(214, "Volodymyr Zelensky"), (11, "Volodymyr Zelensky")}
+
+
+def test_a_line_ending_in_a_colon_before_a_quoted_post_is_a_quote_only() -> None:
+    body = 'Ombudsman Dmytro Lubinets wrote on Telegram:\n\n"Today 214 of our people came home. Thank you to everyone who worked for this."'
+    facts = extract(article(body))
+    assert facts.claims == () and [q.speaker for q in facts.quotes] == ["Dmytro Lubinets"]
