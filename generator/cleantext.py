@@ -51,12 +51,17 @@ def _latin_in_cyrillic(word: str) -> str:
     return word.translate(_LOOKALIKES) if re.search(r"[A-Za-z]", word) else word
 
 
-def to_written(facts: ArticleFacts, body: str, offsets: list[int]) -> ArticleFacts:
-    """`facts` extracted from the cleaned text, with their evidence cited from `body`."""
+def to_written(facts: ArticleFacts, body: str, readable: str, offsets: list[int]) -> ArticleFacts:
+    """`facts` extracted from `readable`, the cleaned text, with their evidence (and the
+    sentence around it) cited from `body`, the text as written."""
 
     def cite(evidence: Evidence) -> Evidence:
         start, end = offsets[evidence.start], offsets[evidence.end]
-        return replace(evidence, text=body[start:end], start=start, end=end)
+        sentence = evidence.sentence
+        at = readable.rfind(sentence, 0, evidence.start + len(sentence)) if sentence else -1  # the one that starts by the evidence
+        if at >= 0 and at + len(sentence) >= evidence.end:
+            sentence = body[offsets[at] : offsets[at + len(sentence)]]
+        return replace(evidence, text=body[start:end], start=start, end=end, sentence=sentence)
 
     return replace(
         facts,

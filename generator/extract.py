@@ -202,7 +202,7 @@ def extract(article: Article, gazetteer: Gazetteer | None = None) -> ArticleFact
         sentence_dates=_sentence_dates(article, [*quantities, *quotes, *claims]),
         traits=tuple(ledger.traits(q, article.language) for q in quantities),
     )
-    return cleantext.to_written(facts, original.body, offsets) if offsets is not None else facts
+    return cleantext.to_written(facts, original.body, readable, offsets) if offsets is not None else facts
 
 
 @functools.cache
