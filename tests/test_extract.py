@@ -1321,3 +1321,8 @@ def test_a_line_ending_in_a_colon_before_a_quoted_post_is_a_quote_only() -> None
     body = 'Ombudsman Dmytro Lubinets wrote on Telegram:\n\n"Today 214 of our people came home. Thank you to everyone who worked for this."'
     facts = extract(article(body))
     assert facts.claims == () and [q.speaker for q in facts.quotes] == ["Dmytro Lubinets"]
+
+
+def test_a_bare_nationality_freed_in_a_swap_counts_prisoners() -> None:
+    facts = extract(article("By our count of the official Ukrainian figures, 205 Ukrainians came home in swaps during the month."))
+    assert [(q.value, q.counts) for q in facts.quantities] == [(205, "prisoners")]
