@@ -33,3 +33,13 @@ def test_longer_phrases_win_and_apostrophes_vary() -> None:
     assert pattern.match("Kyiv Oblast said").group(0) == "Kyiv Oblast"
     assert pattern.match("Kyiv said").group(0) == "Kyiv"
     assert pattern.match("п\u2019ятниця").group(0) == "п\u2019ятниця"
+
+
+def test_phrase_scanner_finds_whole_words_longest_first_with_any_apostrophe() -> None:
+    from generator.gazetteer import PhraseScanner
+
+    scanner = PhraseScanner(["Volodymyr Zelensky", "Volodymyr Zelenskyy", "Зеленський", "п'ятниця"], fold_case=False)
+    text = "Volodymyr Zelenskyy met Volodymyr Zelensky-style crowds; Зеленськийй; п’ятниця."
+    assert [text[s:e] for s, e in scanner.spans(text)] == ["Volodymyr Zelenskyy", "п’ятниця"]
+    roles = PhraseScanner(["the ombudsman"], fold_case=True)
+    assert list(roles.spans("İ The Ombudsman said")) == [(2, 15)]
