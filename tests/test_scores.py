@@ -23,9 +23,9 @@ CORPUS_FLOORS = {"events": 0.95, "quantities": 0.93, "quotes": 0.87, "claims": 0
 CORPUS_MACRO_FLOOR_PER_LANGUAGE = 0.92
 CORPUS_ATTRIBUTION_FLOOR = 0.9
 # tests/heldout: each batch scored once before any tuning, then fixed; now a regression set.
-# 0.928 with the eighteenth batch (0.962 before the thirteenth to eighteenth, which are harder:
-# 0.914, 0.866, 0.903, 0.887, 0.911 and 0.900 after their fixes; leftovers: tests/heldout/README.md).
-HELDOUT_MACRO_FLOOR = 0.92
+# 0.937 with forty-four batches (135 articles; before-and-after figures and leftovers per batch
+# in tests/heldout/README.md).
+HELDOUT_MACRO_FLOOR = 0.93
 
 
 def report(name: str, result: dict) -> None:
