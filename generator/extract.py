@@ -31,7 +31,7 @@ EVENT_TYPES = ("prisoner_exchange", "remains_return", "talks", "ceasefire", "oth
 @dataclass(frozen=True)
 class _Lexicon:
     triggers: tuple[tuple[str, re.Pattern[str]], ...]
-    generic: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]
+    generic: tuple[tuple[re.Pattern[str], tuple[str, ...], bool], ...]  # (pattern, allowed types, within its paragraph only)
     said: re.Pattern[str]
     said_audience: re.Pattern[str]  # "told reporters on Thursday"
     report_of_previous: re.Pattern[str]
@@ -86,7 +86,7 @@ def lexicon(language: str) -> _Lexicon:
     triggers = tuple((etype, re.compile(_words("|".join(sorted(pats, key=len, reverse=True))), re.I)) for etype, pats in data["events"][lang].items())
     return _Lexicon(
         triggers=triggers,
-        generic=tuple((re.compile(_words(p), re.I), tuple(types)) for p, types in data["generic_triggers"][lang]),
+        generic=tuple((re.compile(_words(entry[0]), re.I), tuple(entry[1]), entry[2:] == ["paragraph"]) for entry in data["generic_triggers"][lang]),
         said=re.compile(_words(data["said_near_date"][lang]), re.I),
         said_audience=re.compile(rf"\s*(?:{data['said_audience'][lang]})\s*", re.I),
         report_of_previous=re.compile(data["report_of_previous"][lang], re.I),
@@ -355,8 +355,9 @@ def _find_triggers(body: str, lex: _Lexicon) -> list[_Trigger]:
     found: list[tuple[int, int, int, tuple[str, ...]]] = []
     for etype, pat in lex.triggers:
         found.extend((m.start(), m.end(), 0, (etype,)) for m in _in_sentences(pat, body))
-    for pat, allowed in lex.generic:
-        found.extend((m.start(), m.end(), 1, allowed) for m in pat.finditer(body))
+    for pat, allowed, paragraph in lex.generic:
+        # 1: takes the last specific type anywhere before; 2: only within its paragraph
+        found.extend((m.start(), m.end(), 2 if paragraph else 1, allowed) for m in pat.finditer(body))
     found.sort(key=lambda t: (t[0] - t[1], t[2], t[0], EVENT_TYPES.index(t[3][0])))
     kept: list[tuple[int, int, int, tuple[str, ...]]] = []
     for t in found:
@@ -364,15 +365,18 @@ def _find_triggers(body: str, lex: _Lexicon) -> list[_Trigger]:
             kept.append(t)
     kept.sort()
     out: list[_Trigger] = []
-    last_specific: list[str] = []
+    last_specific: list[tuple[int, str]] = []  # (offset, type)
     for k, (start, end, generic, types) in enumerate(kept):
         if generic:
             # "the second stage of the prisoner exchange": the specific trigger right after wins
             after = next((t for t in kept[k + 1 :] if not t[2] and t[0] - end <= 20 and t[3][0] in types), None)
-            etype = after[3][0] if after else next((t for t in reversed(last_specific) if t in types), types[0])
+            # "another stage" takes the kind named in its own paragraph, else the default: a
+            # timeline's entry about bodies says nothing of the next entry's stages
+            paragraph_start = body.rfind("\n\n", 0, start) if generic == 2 else -1
+            etype = after[3][0] if after else next((t for at, t in reversed(last_specific) if t in types and at > paragraph_start), types[0])
         else:
             etype = types[0]
-            last_specific.append(etype)
+            last_specific.append((start, etype))
         out.append(_Trigger(etype, start, end))
     return out
 

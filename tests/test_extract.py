@@ -1326,3 +1326,12 @@ def test_a_line_ending_in_a_colon_before_a_quoted_post_is_a_quote_only() -> None
 def test_a_bare_nationality_freed_in_a_swap_counts_prisoners() -> None:
     facts = extract(article("By our count of the official Ukrainian figures, 205 Ukrainians came home in swaps during the month."))
     assert [(q.value, q.counts) for q in facts.quantities] == [(205, "prisoners")]
+
+
+def test_stages_take_the_kind_named_in_their_own_paragraph() -> None:
+    body = (
+        "June 2 — The sides agreed to return the remains of 6,000 soldiers each.\n\n"
+        "June 9-10 — The first stages of the June agreement are carried out on two consecutive days."
+    )
+    events = [(e.date.isoformat(), e.type) for e in extract(article(body, published=dt.date(2025, 10, 1))).events]
+    assert ("2025-06-09", "prisoner_exchange") in events and ("2025-06-09", "remains_return") not in events
