@@ -1335,3 +1335,8 @@ def test_stages_take_the_kind_named_in_their_own_paragraph() -> None:
     )
     events = [(e.date.isoformat(), e.type) for e in extract(article(body, published=dt.date(2025, 10, 1))).events]
     assert ("2025-06-09", "prisoner_exchange") in events and ("2025-06-09", "remains_return") not in events
+
+
+def test_delegations_agreeing_on_a_day_is_talks() -> None:
+    facts = extract(article("16 травня делегації там домовилися про великий обмін.", "uk", dt.date(2025, 6, 20)))
+    assert [(e.date.isoformat(), e.type) for e in facts.events] == [("2025-05-16", "talks")]
