@@ -1340,3 +1340,8 @@ def test_stages_take_the_kind_named_in_their_own_paragraph() -> None:
 def test_delegations_agreeing_on_a_day_is_talks() -> None:
     facts = extract(article("16 травня делегації там домовилися про великий обмін.", "uk", dt.date(2025, 6, 20)))
     assert [(e.date.isoformat(), e.type) for e in facts.events] == [("2025-05-16", "talks")]
+
+
+def test_the_july_23_meeting_is_talks_and_its_agreement_to_swap_is_planned() -> None:
+    facts = extract(article("On paper, the July 23 meeting produced an agreement to swap 1,200 prisoners on each side.", published=dt.date(2025, 8, 28)))
+    assert [(e.date.isoformat(), e.type) for e in facts.events] == [("2025-07-23", "talks")]
