@@ -1345,3 +1345,9 @@ def test_delegations_agreeing_on_a_day_is_talks() -> None:
 def test_the_july_23_meeting_is_talks_and_its_agreement_to_swap_is_planned() -> None:
     facts = extract(article("On paper, the July 23 meeting produced an agreement to swap 1,200 prisoners on each side.", published=dt.date(2025, 8, 28)))
     assert [(e.date.isoformat(), e.type) for e in facts.events] == [("2025-07-23", "talks")]
+
+
+def test_meetings_on_listed_days_are_talks_and_no_ceasefire_is_none() -> None:
+    body = "Как и после стамбульских встреч 16 мая и 2 июня, главным итогом стали договоренности, а вовсе не прекращение огня."
+    facts = extract(article(body, "ru", dt.date(2025, 7, 26)))
+    assert [(e.date.isoformat(), e.type) for e in facts.events] == [("2025-05-16", "talks"), ("2025-06-02", "talks")]
