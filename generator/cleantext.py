@@ -16,6 +16,7 @@ from .model import ArticleFacts, Evidence
 
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _MIXED_WORD = re.compile(r"\w*[а-яёіїєґА-ЯЁІЇЄҐ]\w*")
+_MIXED = re.compile(r"[а-яёіїєґА-ЯЁІЇЄҐ][A-Za-z]|[A-Za-z][а-яёіїєґА-ЯЁІЇЄҐ]")
 _LOOKALIKES = str.maketrans("aceiopxyABCEHIKMOPTX", "асеіорхуАВСЕНІКМОРТХ")
 
 
@@ -41,7 +42,8 @@ def clean(body: str) -> tuple[str, list[int] | None]:
         text, mapping = "".join(parts), offsets
     else:
         text, mapping = body, None
-    readable = _MIXED_WORD.sub(lambda m: _latin_in_cyrillic(m.group(0)), text)
+    # most texts mix no scripts inside a word: one scan says so
+    readable = _MIXED_WORD.sub(lambda m: _latin_in_cyrillic(m.group(0)), text) if _MIXED.search(text) else text
     if mapping is None and readable != body:
         mapping = list(range(len(body) + 1))  # same places, other letters: cite them as written
     return readable, mapping
