@@ -80,6 +80,7 @@ class SpeechPatterns:
     report_of_previous: re.Pattern[str]  # "Про це повідомив X": X reported the sentence before
     subordinator: re.Pattern[str]  # after a closing mark, opens a clause that attributes nothing
     statement_intro: re.Pattern[str]  # introduces a statement quoted over several paragraphs
+    document: re.Pattern[str]  # an anaphoric speaker that is a document: "the statement said"
 
 
 def _subject_pattern(words: str | None) -> re.Pattern[str] | None:
@@ -118,6 +119,7 @@ def patterns(language: str) -> SpeechPatterns:
         report_of_previous=re.compile(tables["report_of_previous"][lang], re.I),
         subordinator=re.compile(rf"(?<!\w)(?:{data['subordinators'][lang]})(?!\w)", re.I),
         statement_intro=re.compile(rf"(?<!\w)(?:{data['statement_intro'][lang]})(?!\w)", re.I),
+        document=re.compile(rf"(?<!\w)(?:{data['document_nouns'][lang]})(?!\w)", re.I),
     )
 
 
@@ -149,6 +151,7 @@ def quoted_spans(body: str) -> list[QuotedSpan]:
     return spans
 
 
+_COLON_BEFORE = re.compile(r":\s*$")
 _QUOTE_NEXT = re.compile(r"\s*[\"\u201c\u00ab\u201e]")  # between a line ending in ":" and the quotation it opens
 _OPENERS = re.compile("[" + re.escape("".join(QUOTE_PAIRS)) + "]")
 _NEXT_PARAGRAPH_QUOTE = re.compile(r'\n\s*\n"')
@@ -216,6 +219,13 @@ class SpeakerTracker:
             and self.representative is not None
             and self.representative.search(self.body, max(0, m.start - 40), m.start) is not None
         )
+
+    def last_issuer_before(self, offset: int) -> str | None:
+        """Who "the statement" or "the report" is from: the person, body or source named last."""
+        for m in reversed(self.mentions):
+            if m.start < offset and m.entity.kind in ("person", "organisation", *_SOURCE_KINDS):
+                return m.entity.name
+        return None
 
     def last_speaker_before(self, offset: int) -> str | None:
         """The person or unnamed source named last ("a member of the delegation ... the official said")."""
@@ -503,6 +513,8 @@ def _resolve(body: str, cue: re.Match[str], start: int, end: int, pats: SpeechPa
             return tracker.last_person_before(cue.start(), feminine=True)
         if pats.men.search(anaphora.group(0)):
             return tracker.last_person_before(cue.start(), feminine=False)
+        if pats.document.search(anaphora.group(0)):  # "the statement said": whoever was named as issuing it
+            return tracker.last_issuer_before(cue.start())
         return tracker.last_speaker_before(cue.start())
     return tracker.capital_subject(body, start, cue.start())
 
@@ -560,6 +572,12 @@ def _quote_speaker(body: str, span: QuotedSpan, sents: list[Sentence], pats: Spe
         who = _resolve(body, cue, s_start, span.start - 1, pats, tracker)
         if who:
             return who
+    # 'Lubinets, the parliament's commissioner, opened with a figure: "…"', 'Peskov struck a
+    # more cautious note: "…"': the one the clause before the colon names
+    if _COLON_BEFORE.search(body, s_start, span.start - 1):
+        head = _pick(tracker.speakers_in(s_start, span.start - 1))
+        if head:
+            return head.entity.name
     if sentence is not None:
         lead = _lead_speaker(sentence, tracker)
         if lead:

@@ -1351,3 +1351,10 @@ def test_meetings_on_listed_days_are_talks_and_no_ceasefire_is_none() -> None:
     body = "Как и после стамбульских встреч 16 мая и 2 июня, главным итогом стали договоренности, а вовсе не прекращение огня."
     facts = extract(article(body, "ru", dt.date(2025, 7, 26)))
     assert [(e.date.isoformat(), e.type) for e in facts.events] == [("2025-05-16", "talks"), ("2025-06-02", "talks")]
+
+
+def test_a_quote_after_a_colon_and_the_statement_said() -> None:
+    body = 'Kremlin spokesman Dmitry Peskov struck a more cautious note: "There are contacts. There are no dates."'
+    assert [q.speaker for q in extract(article(body)).quotes] == ["Dmitry Peskov"]
+    body = 'The Dovira Human Rights Centre set out its findings. "We have spoken to 214 people," the statement said.'
+    assert [q.speaker for q in extract(article(body)).quotes] == ["Dovira Human Rights Centre"]
