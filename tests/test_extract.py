@@ -1358,3 +1358,8 @@ def test_a_quote_after_a_colon_and_the_statement_said() -> None:
     assert [q.speaker for q in extract(article(body)).quotes] == ["Dmitry Peskov"]
     body = 'The Dovira Human Rights Centre set out its findings. "We have spoken to 214 people," the statement said.'
     assert [q.speaker for q in extract(article(body)).quotes] == ["Dovira Human Rights Centre"]
+
+
+def test_casting_doubt_is_a_claim() -> None:
+    body = "Однако к вечеру официальные цифры поставил под сомнение военкор Артем Корнилов."
+    assert _claims(body, "ru") == ["Артем Корнилов"]
