@@ -65,6 +65,8 @@ class _Lexicon:
     losses_after: re.Pattern[str]
     collectives: frozenset[str]  # numerals that count people by themselves ("двоє", "пятеро")
     since_before: re.Pattern[str] | None  # makes the date after it a starting point
+    since_when: re.Pattern[str] | None  # after such a date, a clause that tells what happened that day
+    dash_preposition: re.Pattern[str]  # a noun past a dash and one of these counts something else
     happened_before: re.Pattern[str]  # a verb of the event right before a date: the date is the event's
 
 
@@ -131,6 +133,8 @@ def lexicon(language: str) -> _Lexicon:
         losses_after=re.compile(rf"^\s*(?:[\w'\u2019-]+\s+){{0,4}}?(?:{q['losses_after'][lang]})(?!\w)", re.I),
         collectives=frozenset(w.casefold() for w in q.get("collectives", {}).get(lang, "").split()),
         happened_before=re.compile(rf"(?<!\w)(?:{data['happened_before'][lang]})\s+(?:(?:on|в|у|во)\s+)?$", re.I),
+        since_when=re.compile(rf",?\s+(?:{data['since_when'][lang]})\b", re.I) if data["since_when"].get(lang) else None,
+        dash_preposition=re.compile(rf"\s[\u2014\u2013]\s+(?:{q['dash_prepositions'][lang]})\s", re.I),
         since_before=re.compile(rf"(?<!\w)(?:{data['since_before'][lang]})\s+(?:[^\s,;.]+\s+){{0,6}}?$", re.I) if data["since_before"].get(lang) else None,
     )
 
@@ -527,12 +531,9 @@ def _since_windows(body: str, s: Sentence, dates: list[dates_mod.DateMention], l
         m = lex.since_before.search(body, max(s.start, d.start - 60), d.start) if lex.since_before else None
         if m is not None:
             # "the first meeting since 2 June, when the delegations agreed …": the day it names
-            when = _WHEN_AFTER.match(body, d.end, s.end)
+            when = lex.since_when.match(body, d.end, s.end) if lex.since_when else None
             out[i] = (m.start(), s.end if when else d.start)
     return out
-
-
-_WHEN_AFTER = re.compile(r",?\s+(?:when|коли|когда)\b", re.I)
 
 
 def _frames_without_date(body: str, s: Sentence, trig: _Trigger, dates: list[dates_mod.DateMention], lex: _Lexicon) -> bool:
@@ -760,7 +761,6 @@ def _last_noun(before: str, lex: _Lexicon) -> str | None:
 
 
 # The other end of a range ("between 80 and 90 civilians", "80–90 осіб") shares the noun.
-_DASH_PREPOSITION = re.compile(r"\s[\u2014\u2013]\s+(?:по|для|з|із|від|от|из|в|у|на|for|of|in|on|from)\s", re.I)
 _RANGE_PARTNER = re.compile(r"\s*(?:and|or|to|і|й|та|або|и|или|до|[-\u2013\u2014])\s*[\d\s,.]*")
 
 
@@ -778,7 +778,7 @@ def _counts(after: str, before: str, lex: _Lexicon) -> str | None:
     head = head[: next((m.start() for m in re.finditer(r"\d|[\u00bb\u201d\"][,.;:]", head) if not _RANGE_PARTNER.fullmatch(head[: m.start()])), len(head))]
     # and so does a noun past a dash and a preposition ("три рабочие группы — по военным");
     # not one right past the dash ("трое освобожденных — жители Костромы")
-    head = head[: next((m.start() for m in _DASH_PREPOSITION.finditer(head)), len(head))]
+    head = head[: next((m.start() for m in lex.dash_preposition.finditer(head)), len(head))]
     # The noun nearest the number decides ("1,000 Russian servicemen and civilians" are
     # soldiers), not the order of the table.
     hits = [(m.start(), kind) for kind, pat in lex.count_nouns for m in [pat.search(head)] if m and len(re.findall(r"\w+", head[: m.start()])) <= 3]

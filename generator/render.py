@@ -290,7 +290,7 @@ def entity_names(story: Story) -> set[str]:
     only describes ("Джерело в Офісі президента") is named in its facts but gets no page:
     one article's words, and a page for each would grow with the corpus."""
     named = {name for name, _ in (*story.actors, *story.places)}
-    return named | {f.citation.speaker for f in story.facts if f.citation.speaker in named or f.citation.speaker in _listed_sources()}
+    return named | {f.citation.speaker for f in story.facts if f.citation.speaker in _listed_sources()}
 
 
 @functools.cache

@@ -35,12 +35,6 @@ _SOURCE_KIND = "source"  # an unnamed source the table names ("Ukrainian officia
 _DESCRIBED_KIND = "described source"  # one named by its own words ("senior Ukrainian official"): "he" can mean it
 _SOURCE_KINDS = (_SOURCE_KIND, _DESCRIBED_KIND)
 _LEAD_NAME = re.compile(r"^\s*(?:\d{1,2}[:.]\d{2}\s*[\u2014\u2013-]?\s*)?(?P<name>[^\s:][^:]{0,40}?)\s*:\s+\S")
-# after a closing attribution, the next clause: '..., Valentyna said, but he was taken off the bus'
-# (not ', що …' / ', что …', the reported clause itself)
-_NEXT_CLAUSE = re.compile(r"(?:;|,\s*(?:but|and|while|although|though|whereas|але|проте|однак|но|однако)\b)")
-# where a described source's words end: a relative clause ("… official who spoke on condition of anonymity")
-_RELATIVE = re.compile(r"\s(?:who|which|that|який|яка|яке|які|который|которая|которое|которые)\b|\s\(", re.I)
-_CLAUSE_JOIN = re.compile(r";\s+|,\s+(?=(?:while|whereas|тоді як|тогда как|в то время как)\s)", re.I)
 _ADDRESSEE = re.compile(r"\b(?:to|told|with)\s+(?:the\s+)?$", re.I)
 _APPOSITION = re.compile(r",\s*(?:(?:the|a|an)\s+)?$", re.I)
 _ARTICLE = re.compile(r"(?:an?|the|one)\s+", re.I)
@@ -81,6 +75,9 @@ class SpeechPatterns:
     subordinator: re.Pattern[str]  # after a closing mark, opens a clause that attributes nothing
     statement_intro: re.Pattern[str]  # introduces a statement quoted over several paragraphs
     document: re.Pattern[str]  # an anaphoric speaker that is a document: "the statement said"
+    next_clause: re.Pattern[str]  # after a closing attribution, opens the next clause
+    relative: re.Pattern[str]  # where a described source's words end
+    clause_join: re.Pattern[str]  # joins clauses that are a claim each
 
 
 def _subject_pattern(words: str | None) -> re.Pattern[str] | None:
@@ -120,6 +117,9 @@ def patterns(language: str) -> SpeechPatterns:
         subordinator=re.compile(rf"(?<!\w)(?:{data['subordinators'][lang]})(?!\w)", re.I),
         statement_intro=re.compile(rf"(?<!\w)(?:{data['statement_intro'][lang]})(?!\w)", re.I),
         document=re.compile(rf"(?<!\w)(?:{data['document_nouns'][lang]})(?!\w)", re.I),
+        next_clause=re.compile(rf"(?:;|,\s*(?:{data['next_clause'][lang]})\b)"),
+        relative=re.compile(rf"\s(?:{data['relative_words'][lang]})\b|\s\(", re.I),
+        clause_join=re.compile(rf";\s+|,\s+(?=(?:{data['contrast_joins'][lang]})\s)", re.I),
     )
 
 
@@ -152,8 +152,8 @@ def quoted_spans(body: str) -> list[QuotedSpan]:
 
 
 _COLON_BEFORE = re.compile(r":\s*$")
-_QUOTE_NEXT = re.compile(r"\s*[\"\u201c\u00ab\u201e]")  # between a line ending in ":" and the quotation it opens
 _OPENERS = re.compile("[" + re.escape("".join(QUOTE_PAIRS)) + "]")
+_QUOTE_NEXT = re.compile(r"\s*" + _OPENERS.pattern)  # between a line ending in ":" and the quotation it opens
 _NEXT_PARAGRAPH_QUOTE = re.compile(r'\n\s*\n"')
 
 
@@ -250,7 +250,7 @@ class SpeakerTracker:
         for m in self.mentions:
             if m.start >= offset:
                 # "как утверждают в Москве", "як сподіваються у Києві": a preposition may stand between
-                if m.entity.capital_of and re.fullmatch(r"\s*(?:[вуy]|во|in)?\s*", body[offset : m.start]) and self.gazetteer.get(m.entity.capital_of):
+                if m.entity.capital_of and re.fullmatch(r"\s*(?:в|у|во|in)?\s*", body[offset : m.start]) and self.gazetteer.get(m.entity.capital_of):
                     return m.entity.capital_of
                 return None
         return None
@@ -281,7 +281,7 @@ def _described_sources(body: str, pats: SpeechPatterns, taken: list[Mention]) ->
     for m in pats.described_sources.finditer(body):
         start, end = m.span()
         verb = pats.verbs.search(body, start, end)
-        relative = _RELATIVE.search(body, start, end)
+        relative = pats.relative.search(body, start, end)
         end = min(end, verb.start() if verb else end, relative.start() if relative else end)
         while end > start and body[end - 1] in " ,\u2014\u2013-":
             end -= 1
@@ -388,7 +388,7 @@ def _paragraphs(body: str, span: QuotedSpan) -> list[QuotedSpan]:
         end = span.start + m.start()
         parts.append(QuotedSpan(start, end))
         start = span.start + m.end()
-        while start < span.end and body[start] in '"\u201c\u00ab\u201e':
+        while start < span.end and body[start] in QUOTE_PAIRS:
             start += 1
     parts.append(QuotedSpan(start, span.end))
     return [p for p in parts if re.search(r"\w", body[p.start : p.end])]
@@ -628,7 +628,8 @@ def _claims(
         quoted = [q for q in spans if s.start <= q.start and q.end <= s.end]
         if any(q.end - q.start > 0.5 * (s.end - s.start) for q in quoted) or _opens_with_quote(body, s, quoted, pats):
             continue  # a quoted statement is a quote, not a claim
-        if s.text.rstrip().endswith(":") and any(_QUOTE_NEXT.fullmatch(body, s.end, q.start) for q in spans if q.start > s.end):
+        following = next((q for q in spans if q.start > s.end), None) if s.text.rstrip().endswith(":") else None
+        if following is not None and _QUOTE_NEXT.fullmatch(body, s.end, following.start):
             continue  # "Lubinets wrote on Telegram:" and the post in quotation marks: a quote only
         if re.match(r"\s*[-\u2022*](?!\s*(?:more than |over |about |понад |близько |более |около )?\d)", s.text):
             continue  # lead bullet points restate the body; a list of figures ("- 6,060: bodies …, per Kyiv") does not
@@ -651,10 +652,10 @@ def _claims(
                 if not _inside(v.start(), quoted) and not pats.negation.search(body, max(s.start, v.start() - 24), v.start())
             ]
             # '..., Umerov said.' at the end of a sentence names the speaker of all of it.
-            tail = [v for v in verbs if _DASH_OR_COMMA.search(body[s.start : v.start()]) or _ends_clause(body, v, s)]
+            tail = [v for v in verbs if _DASH_OR_COMMA.search(body[s.start : v.start()]) or _ends_clause(body, v, s, pats)]
             ordered = ([tail[-1]] if tail else []) + verbs
             for cue in ordered:
-                who = _resolve(body, cue, _clause_start(body, cue, s, tail), s.end, pats, tracker)
+                who = _resolve(body, cue, _clause_start(body, cue, s, tail, pats), s.end, pats, tracker)
                 if who:
                     found.extend((name, "claim.reporting") for name in _coordinated(body, s, cue, who, tracker))
                     break
@@ -678,7 +679,7 @@ def _reporting_clauses(body: str, s: Sentence, pats: SpeechPatterns) -> list[Sen
     """A sentence of clauses joined by a semicolon or a contrast ("while", "тоді як"), each
     with its own reporting verb, is one claim per clause ("Kyiv said it had received 1,212
     bodies; Moscow said it had got 27", "…, according to the headquarters, while Russia says …")."""
-    cuts = [m.end() for m in _CLAUSE_JOIN.finditer(s.text)]
+    cuts = [m.end() for m in pats.clause_join.finditer(s.text)]
     if not cuts:
         return [s]
     bounds = [0, *cuts, len(s.text)]
@@ -717,20 +718,20 @@ def _inside(offset: int, quoted: list[QuotedSpan]) -> bool:
     return any(q.start <= offset < q.end for q in quoted)
 
 
-def _ends_clause(body: str, verb: re.Match[str], s: Sentence) -> bool:
+def _ends_clause(body: str, verb: re.Match[str], s: Sentence, pats: SpeechPatterns) -> bool:
     """'..., Umerov said.': the verb closes the sentence, or a clause ('..., Umerov said, but
     …'), after a comma and a short name."""
     rest = body[verb.end() : s.end].strip(' .\u201d"\u00bb')
     before = body[s.start : verb.start()]
     comma = max(before.rfind(","), before.rfind("\u2014"))
-    return (not rest or _NEXT_CLAUSE.match(rest) is not None) and comma >= 0 and len(before) - comma < 60
+    return (not rest or pats.next_clause.match(rest) is not None) and comma >= 0 and len(before) - comma < 60
 
 
-def _clause_start(body: str, verb: re.Match[str], s: Sentence, tail: list[re.Match[str]]) -> int:
+def _clause_start(body: str, verb: re.Match[str], s: Sentence, tail: list[re.Match[str]], pats: SpeechPatterns) -> int:
     if tail and verb is tail[-1]:
         before = body[s.start : verb.start()]
         comma = max(before.rfind(","), before.rfind("\u2014"))
-        if comma >= 0 and _ends_clause(body, verb, s):
+        if comma >= 0 and _ends_clause(body, verb, s, pats):
             return s.start + comma + 1
     return s.start
 
